@@ -1,0 +1,219 @@
+// base: the vocabulary every winnow stage shares -- Status/Result for expected
+// failures, 128-bit content hashing, UTF-8 and string helpers, a small JSON
+// reader/writer, time formatting and logging. Depends on std and xxHash only.
+//
+// Threading: every free function here is thread-safe; JsonWriter and
+// JsonValue are plain values (one thread at a time).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "base/limits.h"
+
+namespace winnow {
+
+// ---------------------------------------------------------------- Status --
+// Expected failures are values; bugs are asserts. The category decides the
+// process exit code in cli/ (see README "Exit codes").
+enum class ErrorKind {
+  kOk = 0,
+  kInvalidInput,   // bad flag, unreadable file, malformed input
+  kNetwork,        // DNS, connect, TLS, timeout, reset
+  kHttp,           // a non-success HTTP status that ends an operation
+  kRobots,         // refused by robots.txt
+  kLimitExceeded,  // a base/limits.h limit tripped
+  kStorage,        // SQLite or filesystem failure
+  kCorrupt,        // stored data fails a check
+  kInternal,       // should not happen; reported, never asserted on input
+};
+
+const char* error_kind_name(ErrorKind kind);
+
+class Status {
+ public:
+  Status() = default;
+  static Status ok() { return Status(); }
+  static Status error(ErrorKind kind, std::string message) {
+    return Status(kind, std::move(message));
+  }
+  bool is_ok() const { return kind_ == ErrorKind::kOk; }
+  explicit operator bool() const { return is_ok(); }
+  ErrorKind kind() const { return kind_; }
+  // One line naming the input (URL, file, row) and what is wrong.
+  const std::string& message() const { return message_; }
+
+ private:
+  Status(ErrorKind kind, std::string message)
+      : kind_(kind), message_(std::move(message)) {}
+  ErrorKind kind_ = ErrorKind::kOk;
+  std::string message_;
+};
+
+inline Status invalid_input(std::string m) {
+  return Status::error(ErrorKind::kInvalidInput, std::move(m));
+}
+inline Status storage_error(std::string m) {
+  return Status::error(ErrorKind::kStorage, std::move(m));
+}
+
+// A value or a Status explaining why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT
+  bool is_ok() const { return value_.has_value(); }
+  explicit operator bool() const { return is_ok(); }
+  const Status& status() const { return status_; }
+  T& value() & { return *value_; }
+  const T& value() const& { return *value_; }
+  T&& value() && { return std::move(*value_); }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+// --------------------------------------------------------------- Hashing --
+struct Hash128 {
+  uint64_t hi = 0;
+  uint64_t lo = 0;
+  bool operator==(const Hash128& o) const { return hi == o.hi && lo == o.lo; }
+  bool operator!=(const Hash128& o) const { return !(*this == o); }
+  bool operator<(const Hash128& o) const {
+    return hi != o.hi ? hi < o.hi : lo < o.lo;
+  }
+  std::string hex() const;  // 32 lowercase hex digits, hi first
+};
+
+Hash128 hash128(std::string_view bytes);        // XXH3-128, seed 0
+uint64_t hash64(std::string_view bytes, uint64_t seed = 0);  // XXH3-64
+
+struct Hash128Hasher {
+  size_t operator()(const Hash128& h) const { return static_cast<size_t>(h.lo); }
+};
+
+// SHA-1 (for WARC digests, which the standard fixes to sha1) and base32.
+std::string sha1_raw(std::string_view bytes);     // 20 raw bytes
+std::string base32_encode(std::string_view raw);  // RFC 4648, upper case
+
+// --------------------------------------------------------------- Strings --
+std::string_view trim(std::string_view s);  // ASCII whitespace
+std::string to_lower_ascii(std::string_view s);
+bool iequals_ascii(std::string_view a, std::string_view b);
+std::vector<std::string_view> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool contains_ci(std::string_view hay, std::string_view needle);
+
+// UTF-8: validity, repair (invalid sequences become U+FFFD), decoding.
+bool is_valid_utf8(std::string_view s);
+std::string repair_utf8(std::string_view s);
+// Decodes one code point at s[i], advancing i; returns U+FFFD on bad input.
+char32_t next_code_point(std::string_view s, size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+bool is_unicode_space(char32_t cp);  // ASCII space, NBSP, U+2000..200A, etc.
+// Collapses runs of any Unicode white space (incl. NBSP) to one ASCII space
+// and trims both ends.
+std::string collapse_whitespace(std::string_view s);
+// Number of whitespace-separated words.
+size_t count_words(std::string_view s);
+
+// ------------------------------------------------------------------ JSON --
+// Appends s as a JSON string literal (quotes included). Invalid UTF-8 is
+// repaired; control characters are escaped.
+void json_quote(std::string& out, std::string_view s);
+
+// Builds one JSON object on a single line, keys in insertion order.
+class JsonWriter {
+ public:
+  JsonWriter& str(std::string_view key, std::string_view value);
+  JsonWriter& num(std::string_view key, int64_t value);
+  JsonWriter& real(std::string_view key, double value);
+  JsonWriter& boolean(std::string_view key, bool value);
+  JsonWriter& null(std::string_view key);
+  JsonWriter& raw(std::string_view key, std::string_view json);  // pre-encoded
+  JsonWriter& str_array(std::string_view key,
+                        const std::vector<std::string>& values);
+  std::string finish() const;  // "{...}"
+
+ private:
+  void key(std::string_view k);
+  std::string body_;
+};
+
+// A parsed JSON value (for reading JSONL inputs, gold files, expectations).
+class JsonValue {
+ public:
+  using Array = std::vector<JsonValue>;
+  using Object = std::vector<std::pair<std::string, JsonValue>>;
+  JsonValue() = default;
+  static Result<JsonValue> parse(std::string_view text);
+
+  bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
+  bool is_bool() const { return std::holds_alternative<bool>(v_); }
+  bool is_number() const { return std::holds_alternative<double>(v_); }
+  bool is_string() const { return std::holds_alternative<std::string>(v_); }
+  bool is_array() const { return std::holds_alternative<Array>(v_); }
+  bool is_object() const { return std::holds_alternative<Object>(v_); }
+
+  bool as_bool(bool def = false) const;
+  double as_number(double def = 0) const;
+  const std::string& as_string() const;  // "" if not a string
+  const Array& as_array() const;         // empty if not an array
+  const Object& as_object() const;       // empty if not an object
+  // Member lookup; returns a null value when absent or not an object.
+  const JsonValue& operator[](std::string_view key) const;
+  std::string get_string(std::string_view key, std::string def = "") const;
+
+  template <typename T>
+  explicit JsonValue(T v) : v_(std::move(v)) {}
+
+ private:
+  std::variant<std::monostate, bool, double, std::string, Array, Object> v_;
+};
+
+// ------------------------------------------------------------------ Time --
+int64_t unix_now_ms();
+// "2024-03-05T10:20:30Z"
+std::string iso8601_utc(int64_t unix_seconds);
+// IMF-fixdate (RFC 9110 5.6.7) "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(int64_t unix_seconds);
+// Parses IMF-fixdate, RFC 850 and asctime forms; nullopt if none match.
+std::optional<int64_t> parse_http_date(std::string_view s);
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+
+// --------------------------------------------------------------- Logging --
+enum class LogLevel { kDebug = 0, kInfo = 1, kWarn = 2, kError = 3, kQuiet = 4 };
+void set_log_level(LogLevel level);
+LogLevel log_level();
+// Writes "winnow: <level>: message" to stderr when level passes the filter.
+// Thread-safe; one line per call.
+void log_line(LogLevel level, std::string_view message);
+inline void log_warn(std::string_view m) { log_line(LogLevel::kWarn, m); }
+inline void log_info(std::string_view m) { log_line(LogLevel::kInfo, m); }
+inline void log_debug(std::string_view m) { log_line(LogLevel::kDebug, m); }
+
+// ------------------------------------------------------------ Files, zlib --
+Result<std::string> read_file(const std::string& path);
+// Writes atomically: to path + ".tmp", fsync-free rename over path.
+Status write_file_atomic(const std::string& path, std::string_view data);
+
+// zlib/gzip helpers. inflate_any accepts zlib, gzip (multi-member) and raw
+// deflate; stops with kLimitExceeded once output would exceed max_out.
+std::string zlib_compress(std::string_view data, int level = 6);
+Result<std::string> inflate_any(std::string_view data, size_t max_out);
+std::string gzip_member(std::string_view data, int level = 6);
+
+}  // namespace winnow

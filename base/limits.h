@@ -1,0 +1,66 @@
+// limits.h: every bound winnow enforces on what a website or an input file
+// can make it do, each with its reason. A limit here has a test that trips it
+// (grep the constant's name under tests/). Options may lower or raise some of
+// them per run; these are the defaults.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace winnow::limits {
+
+// --- Fetching -------------------------------------------------------------
+// A single response body larger than this is cut and marked truncated: real
+// archive pages are < 2 MB; larger bodies are media or a hostile endless stream.
+inline constexpr size_t kMaxBodyBytes = 16u << 20;
+// Decompressed output may be at most this many times the compressed input
+// (plus kMaxBodyBytes overall): a gzip bomb expands ~1000x.
+inline constexpr size_t kMaxDecompressionRatio = 100;
+// Redirect hops followed per request; browsers stop near 20, loops stop here.
+inline constexpr int kMaxRedirects = 10;
+// robots.txt bytes parsed; RFC 9309 section 2.5 requires at least 500 KiB.
+inline constexpr size_t kMaxRobotsBytes = 500u * 1024;
+// Crawl-delay is honoured up to this many seconds, so one hostile host cannot
+// stall a crawl for hours.
+inline constexpr double kMaxCrawlDelaySeconds = 30.0;
+// Retry-After is honoured up to this many seconds (same reason).
+inline constexpr double kMaxRetryAfterSeconds = 600.0;
+// Response header bytes; curl itself caps a single header at 100 KiB.
+inline constexpr size_t kMaxHeaderBytes = 256u * 1024;
+
+// --- Traps ----------------------------------------------------------------
+// URLs longer than this are not queued: no archive page needs them; traps
+// that append segments grow without bound.
+inline constexpr size_t kMaxUrlLength = 2048;
+// Path segments in one URL (/a/b/c/... depth).
+inline constexpr int kMaxPathDepth = 16;
+// The same path segment repeated this many times marks a relative-link loop
+// (/a/b/a/b/a/b...).
+inline constexpr int kMaxRepeatedSegment = 3;
+// Pages stored per host before the host is closed to new URLs.
+inline constexpr int64_t kMaxPagesPerHost = 1000000;
+// Distinct query strings queued per (host, path): calendars and faceted
+// search explode combinatorially.
+inline constexpr int kMaxQueryVariantsPerPath = 100;
+// Query parameters in one URL.
+inline constexpr int kMaxQueryParams = 16;
+
+// --- Parsing --------------------------------------------------------------
+// DOM depth considered by the parser; deeper nodes are flattened into their
+// ancestor at this depth. Gumbo itself recurses on depth, so 100,000-deep
+// nesting must be cut before tree walks.
+inline constexpr int kMaxDomDepth = 400;
+// HTML bytes parsed per page; the rest is ignored with a warning.
+inline constexpr size_t kMaxHtmlBytes = 8u << 20;
+// Blocks kept per page.
+inline constexpr size_t kMaxBlocksPerPage = 50000;
+
+// --- Files ----------------------------------------------------------------
+// One JSONL line read by dedup-jsonl; longer lines are reported and skipped.
+inline constexpr size_t kMaxJsonlLineBytes = 64u << 20;
+// One WARC record's block read by import.
+inline constexpr size_t kMaxWarcRecordBytes = 256u << 20;
+// Bytes of one path component written by mirror (ext4/NTFS allow 255).
+inline constexpr size_t kMaxPathComponentBytes = 200;
+
+}  // namespace winnow::limits

@@ -1,0 +1,39 @@
+// cli.h: shared pieces of the winnow binary -- exit codes, error reporting,
+// and the registration function of each subcommand (one file per command).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "base/base.h"
+
+namespace winnow::cli {
+
+// Exit codes (README "Exit codes").
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // runtime failure: URL, file, store
+inline constexpr int kExitUsage = 2;    // bad flags or arguments
+
+// The work a parsed subcommand will do; returns the exit code.
+using Action = std::function<int()>;
+
+// Prints "winnow: error: <message>" (one line) and returns the exit code
+// for the status's category.
+int fail(const Status& status);
+
+// One registration per subcommand (cli/cmd_<name>.cc).
+void add_run_command(CLI::App& app, Action& action);
+void add_crawl_command(CLI::App& app, Action& action);
+void add_extract_command(CLI::App& app, Action& action);
+void add_dedup_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
+void add_clean_command(CLI::App& app, Action& action);
+void add_robots_command(CLI::App& app, Action& action);
+void add_dedup_jsonl_command(CLI::App& app, Action& action);
+void add_mirror_command(CLI::App& app, Action& action);
+void add_warc_command(CLI::App& app, Action& action);
+void add_import_command(CLI::App& app, Action& action);
+
+}  // namespace winnow::cli

@@ -1,0 +1,246 @@
+// pipeline.cc: extract -> dedup -> export over a store (see pipeline.h).
+#include "cli/pipeline.h"
+
+#include <fstream>
+#include <map>
+
+#include "chrome/chrome.h"
+#include "crawler/crawler.h"
+#include "dedup/dedup.h"
+#include "export/export.h"
+#include "parser/parser.h"
+
+namespace winnow::cli {
+
+namespace {
+
+bool is_html(const store::FetchRow& f) {
+  return f.status >= 200 && f.status < 300 &&
+         (f.content_type == "text/html" ||
+          f.content_type == "application/xhtml+xml" || f.content_type.empty());
+}
+
+struct PageRef {
+  int64_t url_id = 0;
+  int64_t fetch_id = 0;
+  std::string url;
+};
+
+// Calls fn(ref, parsed page) for every HTML page in url-id order.
+template <typename Fn>
+Status for_each_page(store::Store& db, Fn&& fn) {
+  Status inner = Status::ok();
+  Status st = db.for_each_latest_fetch([&](const store::FetchRow& f) {
+    if (!is_html(f)) return true;
+    auto body = crawler::decode_body(f);
+    if (!body) {
+      log_warn(body.status().message());
+      return true;
+    }
+    parser::ParseOptions po;
+    po.url = f.final_url.empty() ? f.url : f.final_url;
+    po.content_type = f.content_type;
+    if (!f.charset.empty()) po.content_type += "; charset=" + f.charset;
+    parser::ParsedPage page = parser::parse_html(*body, po);
+    fn(PageRef{f.url_id, f.id, f.url}, page);
+    return true;
+  });
+  return st ? inner : st;
+}
+
+store::DocumentRow to_row(const PageRef& ref, const parser::Document& d) {
+  store::DocumentRow row;
+  row.url_id = ref.url_id;
+  row.fetch_id = ref.fetch_id;
+  row.url = d.url;
+  row.canonical_url = d.canonical_url;
+  row.title = d.title;
+  row.date = d.date;
+  row.author = d.author;
+  row.site_name = d.site_name;
+  row.lang = d.lang;
+  row.kind = parser::page_kind_name(d.kind);
+  row.site = chrome::site_key(d.url);
+  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+    const parser::Paragraph& p = d.paragraphs[i];
+    row.paragraphs.push_back(store::ParagraphRow{
+        static_cast<int>(i), parser::block_kind_name(p.kind), p.level, p.text,
+        p.markdown});
+  }
+  return row;
+}
+
+}  // namespace
+
+Status extract_store(store::Store& db, ExtractStats* stats) {
+  ExtractStats local;
+  ExtractStats& s = stats ? *stats : local;
+  chrome::SiteModel model;
+  // Pass 1: learn what recurs across each site.
+  Status st = for_each_page(db, [&](const PageRef& ref, const parser::ParsedPage& page) {
+    model.add_page(ref.url, page);
+  });
+  if (!st) return st;
+  // Pass 2: judge every block, build documents, repair text corpus-wide.
+  std::vector<PageRef> refs;
+  std::vector<parser::Document> docs;
+  std::vector<int64_t> keep_urls;
+  st = for_each_page(db, [&](const PageRef& ref, const parser::ParsedPage& page) {
+    auto verdicts = model.classify(ref.url, page);
+    ++s.pages;
+    s.blocks += static_cast<int64_t>(page.blocks.size());
+    for (const auto& v : verdicts) s.chrome_blocks += v.chrome ? 1 : 0;
+    if (!page.warnings.empty()) {
+      ++s.warnings;
+      log_warn(ref.url + ": " + page.warnings.front());
+    }
+    docs.push_back(chrome::build_document(ref.url, page, verdicts));
+    refs.push_back(ref);
+  });
+  if (!st) return st;
+  chrome::repair_text(docs);
+  st = db.begin();
+  if (!st) return st;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto id = db.put_document(to_row(refs[i], docs[i]));
+    if (!id) {
+      (void)db.rollback();
+      return id.status();
+    }
+    keep_urls.push_back(refs[i].url_id);
+    ++s.documents;
+  }
+  st = db.delete_documents_except(keep_urls);
+  if (!st) {
+    (void)db.rollback();
+    return st;
+  }
+  return db.commit();
+}
+
+}  // namespace winnow::cli
+
+namespace winnow::cli {
+
+namespace {
+
+parser::BlockKind kind_from_name(const std::string& name) {
+  for (parser::BlockKind k :
+       {parser::BlockKind::kHeading, parser::BlockKind::kParagraph,
+        parser::BlockKind::kListItem, parser::BlockKind::kQuote,
+        parser::BlockKind::kPre, parser::BlockKind::kTableCell,
+        parser::BlockKind::kCaption, parser::BlockKind::kOther}) {
+    if (name == parser::block_kind_name(k)) return k;
+  }
+  return parser::BlockKind::kParagraph;
+}
+
+parser::PageKind page_kind_from_name(const std::string& name) {
+  if (name == "article") return parser::PageKind::kArticle;
+  if (name == "listing") return parser::PageKind::kListing;
+  return parser::PageKind::kOther;
+}
+
+parser::Document to_document(const store::DocumentRow& row) {
+  parser::Document d;
+  d.url = row.url;
+  d.canonical_url = row.canonical_url;
+  d.title = row.title;
+  d.date = row.date;
+  d.author = row.author;
+  d.site_name = row.site_name;
+  d.lang = row.lang;
+  d.kind = page_kind_from_name(row.kind);
+  for (const auto& p : row.paragraphs) {
+    parser::Paragraph para;
+    para.kind = kind_from_name(p.kind);
+    para.level = p.level;
+    para.text = p.text;
+    para.markdown = p.markdown;
+    para.block = p.index;
+    d.paragraphs.push_back(std::move(para));
+  }
+  return d;
+}
+
+}  // namespace
+
+Status export_store(store::Store& db, const ExportOptions& options,
+                    ExportStats* stats) {
+  ExportStats local;
+  ExportStats& s = stats ? *stats : local;
+  auto rows = db.all_documents(true);
+  if (!rows) return rows.status();
+  auto doc_decisions = db.document_decisions();
+  if (!doc_decisions) return doc_decisions.status();
+  std::map<int64_t, store::DocumentDecisionRow> by_doc;
+  for (auto& d : *doc_decisions) by_doc[d.doc_id] = d;
+  std::map<int64_t, const store::DocumentRow*> row_by_id;
+  for (const auto& r : *rows) row_by_id[r.id] = &r;
+
+  std::vector<exporter::ExportDoc> out;
+  std::vector<exporter::Provenance> prov;
+  auto id_of = [&](int64_t doc_id) -> std::pair<std::string, std::string> {
+    auto it = row_by_id.find(doc_id);
+    if (it == row_by_id.end()) return {"", ""};
+    parser::Document d;
+    d.url = it->second->url;
+    d.canonical_url = it->second->canonical_url;
+    return {exporter::document_id(d), d.url};
+  };
+  for (const auto& row : *rows) {
+    parser::Document doc = to_document(row);
+    std::string my_id = exporter::document_id(doc);
+    auto dd = by_doc.find(row.id);
+    if (dd != by_doc.end() && !dd->second.keep) {
+      auto [kid, kurl] = id_of(dd->second.dup_of);
+      prov.push_back({my_id, doc.url, -1, "", dd->second.reason, kid, kurl, -1});
+      continue;
+    }
+    auto decisions = db.paragraph_decisions(row.id);
+    if (!decisions) return decisions.status();
+    std::map<int, store::ParagraphDecisionRow> pd;
+    for (auto& d : *decisions) pd[d.index] = d;
+    std::vector<parser::Paragraph> kept;
+    for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+      auto it = pd.find(static_cast<int>(i));
+      if (it != pd.end() && !it->second.keep) {
+        auto [kid, kurl] = id_of(it->second.dup_doc);
+        prov.push_back({my_id, doc.url, static_cast<int>(i), doc.paragraphs[i].text,
+                        it->second.reason, kid, kurl, it->second.dup_index});
+        continue;
+      }
+      kept.push_back(doc.paragraphs[i]);
+    }
+    doc.paragraphs = std::move(kept);
+    exporter::ExportDoc ed{std::move(doc), {}};
+    if (dd != by_doc.end()) ed.aliases = dd->second.aliases;
+    out.push_back(std::move(ed));
+  }
+  exporter::sort_for_export(out);
+  std::string data;
+  for (const auto& d : out) {
+    data += exporter::dataset_line(d, options.with_markdown);
+    data += '\n';
+  }
+  Status st = write_file_atomic(options.dataset_path, data);
+  if (!st) return st;
+  s.documents = static_cast<int64_t>(out.size());
+  if (!options.provenance_path.empty()) {
+    std::sort(prov.begin(), prov.end(), [](const auto& a, const auto& b) {
+      if (a.url != b.url) return a.url < b.url;
+      return a.paragraph < b.paragraph;
+    });
+    std::string p;
+    for (const auto& r : prov) {
+      p += exporter::provenance_line(r);
+      p += '\n';
+    }
+    st = write_file_atomic(options.provenance_path, p);
+    if (!st) return st;
+    s.provenance_records = static_cast<int64_t>(prov.size());
+  }
+  return Status::ok();
+}
+
+}  // namespace winnow::cli

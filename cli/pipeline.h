@@ -1,0 +1,44 @@
+// pipeline.h: the stages wired over a store -- extract (parse + chrome),
+// dedup, export -- shared by `winnow run` and the per-stage commands.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/base.h"
+#include "store/store.h"
+
+namespace winnow::cli {
+
+struct ExtractStats {
+  int64_t pages = 0;           // fetches parsed
+  int64_t documents = 0;       // documents stored
+  int64_t blocks = 0;          // text blocks seen
+  int64_t chrome_blocks = 0;   // blocks judged chrome
+  int64_t warnings = 0;        // pages with parse warnings
+};
+// Parses the latest successful fetch of every HTML page, learns the site
+// model over all of them, and stores one document per page.
+Status extract_store(store::Store& db, ExtractStats* stats);
+
+struct DedupStats {
+  int64_t paragraphs = 0;          // paragraphs considered
+  int64_t removed_paragraphs = 0;  // removed as duplicates
+  int64_t documents = 0;
+  int64_t removed_documents = 0;   // collapsed or emptied
+};
+Status dedup_store(store::Store& db, DedupStats* stats);
+
+struct ExportOptions {
+  std::string dataset_path;      // JSONL of kept documents
+  std::string provenance_path;   // "" = none
+  bool with_markdown = false;
+};
+struct ExportStats {
+  int64_t documents = 0;
+  int64_t provenance_records = 0;
+};
+Status export_store(store::Store& db, const ExportOptions& options,
+                    ExportStats* stats);
+
+}  // namespace winnow::cli

@@ -1,0 +1,2 @@
+// robots.h: part of the crawler front door (crawler/crawler.h). Placeholder.
+#pragma once

@@ -1,0 +1,2 @@
+// url.h: part of the crawler front door (crawler/crawler.h). Placeholder.
+#pragma once

@@ -1,0 +1,3 @@
+// dedup: placeholder front door (being written).
+#pragma once
+#include "parser/parser.h"

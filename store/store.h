@@ -1,0 +1,204 @@
+// store: the SQLite archive file (WAL mode) -- frontier, fetched responses,
+// extracted documents and the dedup index. The only code in winnow that
+// speaks SQL; every other stage sees typed rows. Schema: docs/schema.md.
+//
+// Threading: a Store is one SQLite connection; use it from one thread at a
+// time. Open several Stores on one file for several threads (WAL allows one
+// writer and many readers).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/base.h"
+
+namespace winnow::store {
+
+// ---------------------------------------------------------------- frontier --
+enum class UrlState : int {
+  kQueued = 0,    // waiting; next_attempt_at says when it may go
+  kFetching = 1,  // handed to the fetcher; reset to kQueued on resume
+  kDone = 2,      // a fetch is stored (any HTTP status we keep)
+  kFailed = 3,    // gave up after retries, or a permanent error
+  kSkipped = 4,   // refused: robots, scope, a trap limit (see error)
+};
+
+enum class UrlKind : int {
+  kPage = 0,       // in-scope page, links followed
+  kRequisite = 1,  // page requisite (css, image, script, font): not parsed
+  kSitemap = 2,    // sitemap or sitemap index
+};
+
+struct UrlRow {
+  int64_t id = 0;
+  std::string url;        // canonical form
+  std::string host;
+  UrlState state = UrlState::kQueued;
+  UrlKind kind = UrlKind::kPage;
+  int depth = 0;
+  int64_t referrer = 0;   // urls.id of the page that linked here, 0 = seed
+  int attempts = 0;
+  int64_t next_attempt_at = 0;  // unix ms
+  int64_t seq = 0;              // discovery order
+  std::string error;            // why failed/skipped
+  std::string canonical_link;   // rel=canonical the page declared
+};
+
+struct NewUrl {
+  std::string url;
+  std::string host;
+  UrlKind kind = UrlKind::kPage;
+  int depth = 0;
+  int64_t referrer = 0;
+};
+
+// ------------------------------------------------------------------ fetches --
+struct FetchRow {
+  int64_t id = 0;
+  int64_t url_id = 0;
+  int64_t fetched_at = 0;        // unix ms
+  int status = 0;                // HTTP status; 0 = network error
+  std::string url;               // requested URL (joined from urls)
+  std::string final_url;         // after redirects
+  std::string http_version;      // "HTTP/1.1", "HTTP/2"
+  std::string request_headers;   // as sent, CRLF-separated, request line first
+  std::string response_headers;  // as received, status line first
+  std::string content_type;      // media type, lower-case, no parameters
+  std::string charset;           // charset found (header/BOM/meta/detected)
+  std::string content_encoding;  // Content-Encoding of `body` as stored
+  std::string body;              // payload as received (not zlib-compressed
+                                 // here: the store compresses on disk)
+  bool truncated = false;        // cut at --max-bytes
+  std::string content_hash;      // XXH3-128 hex of the decoded payload
+  std::string etag;
+  std::string last_modified;
+  bool not_modified = false;     // a 304 answer to a conditional GET
+  std::string error;             // network error text, if any
+};
+
+// ---------------------------------------------------------------- documents --
+struct ParagraphRow {
+  int index = 0;
+  std::string kind;      // parser::block_kind_name
+  int level = 0;
+  std::string text;
+  std::string markdown;
+};
+
+struct DocumentRow {
+  int64_t id = 0;
+  int64_t url_id = 0;
+  int64_t fetch_id = 0;
+  std::string url;
+  std::string canonical_url;
+  std::string title;
+  std::string date;
+  std::string author;
+  std::string site_name;
+  std::string lang;
+  std::string kind;      // "article" | "listing" | "other"
+  std::string site;      // chrome::site_key
+  std::vector<ParagraphRow> paragraphs;
+};
+
+// -------------------------------------------------------------- dedup index --
+// One decision per paragraph of a document, and per document.
+struct ParagraphDecisionRow {
+  int64_t doc_id = 0;
+  int index = 0;
+  bool keep = true;
+  std::string reason;    // "", "exact", "near", "in-page", "short-kept"
+  int64_t dup_doc = 0;   // kept document that owns the text
+  int dup_index = -1;    // paragraph index there
+};
+
+struct DocumentDecisionRow {
+  int64_t doc_id = 0;
+  bool keep = true;
+  std::string reason;    // "", "exact-doc", "near-doc", "empty"
+  int64_t dup_of = 0;
+  std::vector<std::string> aliases;  // other URLs collapsed into this one
+};
+
+class Store {
+ public:
+  // Opens or creates the file, enables WAL, applies migrations. A file that
+  // is not a winnow store (or is corrupt) gives kStorage/kCorrupt naming it.
+  static Result<std::unique_ptr<Store>> open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Transactions: batch writes. Nested begin() calls are counted.
+  Status begin();
+  Status commit();
+  Status rollback();
+
+  // Key/value settings (crawl options, schema notes).
+  Status set_meta(std::string_view key, std::string_view value);
+  std::optional<std::string> get_meta(std::string_view key);
+
+  // ---- frontier (see crawler/) ----
+  // Inserts URLs not seen before (by canonical URL); returns how many were
+  // new. Existing rows are left as they are.
+  Result<int> add_urls(const std::vector<NewUrl>& urls);
+  Result<std::optional<UrlRow>> find_url(std::string_view url);
+  Result<UrlRow> get_url(int64_t id);
+  // Up to `limit` queued rows whose next_attempt_at <= now_ms, oldest seq
+  // first, marked kFetching in the same transaction.
+  Result<std::vector<UrlRow>> claim_due(int64_t now_ms, int limit,
+                                        std::string_view host = {});
+  // Returns rows left kFetching by a killed process to kQueued.
+  Result<int> requeue_in_flight();
+  Status update_url(const UrlRow& row);  // state, attempts, next, error, canon
+  Result<int64_t> count_urls(std::optional<UrlState> state = std::nullopt);
+  Result<int64_t> count_host_urls(std::string_view host);
+  Result<int64_t> earliest_due();        // min next_attempt_at of queued, -1
+  // Re-queues every done page for a --refresh crawl.
+  Result<int> requeue_for_refresh();
+
+  // ---- fetches ----
+  Result<int64_t> add_fetch(const FetchRow& fetch);  // also marks url done
+  // Latest fetch of a URL (what later stages use), if any.
+  Result<std::optional<FetchRow>> latest_fetch(int64_t url_id,
+                                               bool with_body = true);
+  // Calls fn for the latest successful (2xx) fetch of each URL, in url id
+  // order. Stop early by returning false.
+  Status for_each_latest_fetch(
+      const std::function<bool(const FetchRow&)>& fn, bool with_body = true);
+  // Every fetch, oldest first (WARC export).
+  Status for_each_fetch(const std::function<bool(const FetchRow&)>& fn);
+  Result<int64_t> count_fetches();
+
+  // ---- documents ----
+  // Replaces the document for url_id (re-extraction is idempotent).
+  Result<int64_t> put_document(const DocumentRow& doc);
+  Status delete_documents_except(const std::vector<int64_t>& keep_url_ids);
+  Result<std::vector<DocumentRow>> all_documents(bool with_paragraphs = true);
+  Result<int64_t> count_documents();
+
+  // ---- dedup index ----
+  Status clear_decisions();
+  Status put_paragraph_decisions(const std::vector<ParagraphDecisionRow>& rows);
+  Status put_document_decision(const DocumentDecisionRow& row);
+  Result<std::vector<ParagraphDecisionRow>> paragraph_decisions(int64_t doc_id);
+  Result<std::vector<DocumentDecisionRow>> document_decisions();
+
+  // Escape hatch for area files in store/ only (not part of the stable API).
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  Store(std::string path, std::unique_ptr<Impl> impl);
+  std::string path_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace winnow::store
