@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/base.h"
+#include "crawler/crawler.h"
 
 namespace winnow::cli {
 
@@ -23,6 +24,13 @@ using Action = std::function<int()>;
 // for the status's category.
 int fail(const Status& status);
 
+// Adds the crawl options shared by `crawl` and `run` (cli/crawl_options.cc):
+// seeds positional, --max-pages, --max-depth, --concurrency, --per-host,
+// --delay, --scope, --include, --exclude, --user-agent, --ignore-robots,
+// --timeout, --max-bytes, --retries, --sitemaps, --refresh, --quiet, --log,
+// --page-requisites, --mirror, --warc.
+void add_crawl_options(CLI::App* sub, crawler::CrawlOptions& options,
+                       std::vector<std::string>& seeds);
 // One registration per subcommand (cli/cmd_<name>.cc).
 void add_run_command(CLI::App& app, Action& action);
 void add_crawl_command(CLI::App& app, Action& action);

@@ -244,3 +244,18 @@ Status export_store(store::Store& db, const ExportOptions& options,
 }
 
 }  // namespace winnow::cli
+
+namespace winnow::cli {
+
+// TODO(lead): wire to dedup/ once its API lands.
+Status dedup_store(store::Store& db, DedupStats* stats) {
+  auto docs = db.all_documents(true);
+  if (!docs) return docs.status();
+  if (stats) {
+    stats->documents = static_cast<int64_t>(docs->size());
+    for (const auto& d : *docs) stats->paragraphs += static_cast<int64_t>(d.paragraphs.size());
+  }
+  return Status::ok();
+}
+
+}  // namespace winnow::cli

@@ -48,6 +48,7 @@ struct CrawlOptions {
   bool quiet = false;         // no progress line
   bool log_json = false;      // progress and events as JSON lines on stderr
   std::string warc_path;      // also write WARC here ("" = no)
+  std::string mirror_dir;     // also write an offline mirror here ("" = no)
 };
 
 struct CrawlStats {

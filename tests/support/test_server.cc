@@ -68,10 +68,11 @@ TestServer::TestServer(std::string root_dir) : root_dir_(std::move(root_dir)) {
     handle(req, res);
   };
   server_.Get(".*", fn);
-  server_.Head(".*", fn);
   port_ = server_.bind_to_any_port("127.0.0.1");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
-  server_.wait_until_ready();
+  while (!server_.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 TestServer::~TestServer() {
