@@ -130,6 +130,20 @@ std::string collapse_whitespace(std::string_view s);
 // Number of whitespace-separated words.
 size_t count_words(std::string_view s);
 
+// --------------------------------------------------------------- Charset --
+// Sniffs the encoding of an HTML/text body: BOM, then `declared` (a
+// Content-Type value or a bare label, may be empty), then a <meta charset>
+// prescan, then a UTF-8 validity check. Valid UTF-8 holding non-ASCII bytes
+// wins over a single-byte declaration; invalid UTF-8 without a usable label
+// is windows-1252. Returns one of "utf-8", "windows-1252" (also for
+// iso-8859-1/ascii labels, as browsers do), "iso-8859-15", "utf-16le",
+// "utf-16be".
+std::string detect_charset(std::string_view bytes, std::string_view declared);
+// Converts bytes in `charset` (any label detect_charset returns or accepts)
+// to UTF-8; a BOM is dropped; bad sequences become U+FFFD. Unknown labels
+// are treated as UTF-8 (with repair).
+std::string convert_to_utf8(std::string_view bytes, std::string_view charset);
+
 // ------------------------------------------------------------------ JSON --
 // Appends s as a JSON string literal (quotes included). Invalid UTF-8 is
 // repaired; control characters are escaped.

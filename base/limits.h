@@ -25,6 +25,12 @@ inline constexpr size_t kMaxRobotsBytes = 500u * 1024;
 inline constexpr double kMaxCrawlDelaySeconds = 30.0;
 // Retry-After is honoured up to this many seconds (same reason).
 inline constexpr double kMaxRetryAfterSeconds = 600.0;
+// Sitemap: URLs read from one sitemap file (the sitemaps.org protocol's own
+// per-file maximum); more are ignored.
+inline constexpr size_t kMaxSitemapUrls = 50000;
+// Sitemap: bytes of one (uncompressed) sitemap file, the protocol's 50 MB
+// (52,428,800 bytes) maximum; also bounds gzip sitemaps after inflation.
+inline constexpr size_t kMaxSitemapBytes = 50u << 20;
 // Response header bytes; curl itself caps a single header at 100 KiB.
 inline constexpr size_t kMaxHeaderBytes = 256u * 1024;
 

@@ -53,10 +53,16 @@ struct SiteModelOptions {
   double min_page_fraction = 0.3;
   // ...and on at least this many distinct pages (small sites). Range >= 2.
   int min_pages = 3;
+  // Memory bound: once one site holds more than this many counted keys
+  // (texts, short-line prefixes, positions; ~40 bytes each), keys seen on a
+  // single page are dropped. Unit: keys. Default 4M (~160 MB); 0 = no cap.
+  size_t max_keys_per_site = size_t{4} << 20;
 };
 
 // Collects block texts and positions over the pages of one or more sites;
-// then judges blocks using both recurrence and per-page signals.
+// then judges blocks using both recurrence and per-page signals. Each page
+// counts in its site (site_key) and in its section, "<site>#<first folder>"
+// (e.g. a newsletter's issues); rules in docs/internals/chrome.md.
 // Memory: a few dozen bytes per distinct (site, block-text) pair.
 class SiteModel {
  public:
@@ -71,6 +77,14 @@ class SiteModel {
   std::vector<BlockVerdict> classify(std::string_view url,
                                      const parser::ParsedPage& page) const;
   int64_t pages_seen(std::string_view site) const;
+  // The same two steps with the page's classify_page verdicts supplied by
+  // the caller (one per block; missing entries count as content), for
+  // callers that already have them and for tests.
+  void add_page(std::string_view url, const parser::ParsedPage& page,
+                const std::vector<BlockVerdict>& page_verdicts);
+  std::vector<BlockVerdict> classify(std::string_view url,
+                                     const parser::ParsedPage& page,
+                                     std::vector<BlockVerdict> page_verdicts) const;
 
  private:
   struct Impl;

@@ -38,6 +38,17 @@ void add_extract_command(CLI::App& app, Action& action);
 void add_dedup_command(CLI::App& app, Action& action);
 void add_export_command(CLI::App& app, Action& action);
 void add_clean_command(CLI::App& app, Action& action);
+
+// `winnow clean DIR` (cli/clean_dir.cc): treats the folder as one site,
+// learns its chrome across all .html/.htm/.txt/.md files, writes one JSONL
+// line per file (sorted by path). Returns the exit code.
+struct CleanDirOptions {
+  std::string dir;         // the folder to clean (required)
+  std::string out;         // output file; "" = stdout
+  std::string url_prefix;  // gives each file the URL prefix + relative path;
+                           // "" = files get no URL and the folder is one site
+};
+int clean_dir(const CleanDirOptions& options);
 void add_robots_command(CLI::App& app, Action& action);
 void add_dedup_jsonl_command(CLI::App& app, Action& action);
 void add_mirror_command(CLI::App& app, Action& action);

@@ -1,13 +1,129 @@
-// cmd_clean.cc: the `winnow clean` subcommand. (Not implemented yet.)
+// cmd_clean.cc: `winnow clean FILE.html|- [--url URL] [--format F]` --
+// prints the clean text of one page using per-page signals only (no site
+// model). A hidden `--batch LIST` mode reads "id<TAB>path" lines (plain or
+// gzip files) and writes one {"id","text"} JSON line per page, for benches.
+//
+// DIR mode hook: another file (cli/clean_dir.cc) will add cleaning a whole
+// directory with the site-wide model. When it lands, call it where marked
+// "DIR mode" below; single-file behaviour must not change.
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include "chrome/chrome.h"
 #include "cli/cli.h"
+#include "parser/parser.h"
 
 namespace winnow::cli {
+namespace {
+
+struct CleanArgs {
+  std::string input;             // path, or "-" for stdin
+  std::string url;               // the page's URL (for links, canonical)
+  std::string format = "text";   // text | markdown | json
+  std::string batch;             // hidden: list file for batch mode
+  std::string out;               // DIR mode: JSONL output file ("" = stdout)
+  std::string url_prefix;        // DIR mode: files get URL prefix + path
+};
+
+// Reads a file; gzip files (by magic bytes) are inflated.
+Result<std::string> read_input(const std::string& path) {
+  if (path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return data;
+  }
+  auto data = read_file(path);
+  if (!data) return invalid_input("cannot read " + path + ": " + data.status().message());
+  if (data->size() >= 2 && static_cast<unsigned char>((*data)[0]) == 0x1f &&
+      static_cast<unsigned char>((*data)[1]) == 0x8b) {
+    auto raw = inflate_any(*data, limits::kMaxBodyBytes);
+    if (!raw) return invalid_input("cannot decompress " + path + ": " + raw.status().message());
+    return std::move(*raw);
+  }
+  return data;
+}
+
+bool looks_like_text_file(const std::string& path) {
+  auto ends = [&](const char* s) {
+    std::string suf(s);
+    return path.size() >= suf.size() && path.compare(path.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends(".txt") || ends(".md");
+}
+
+parser::Document clean_page(const std::string& bytes, const std::string& url, bool text_file) {
+  parser::ParseOptions po;
+  po.url = url;
+  po.collect_links = false;
+  parser::ParsedPage page = text_file ? parser::parse_text(bytes, po) : parser::parse_html(bytes, po);
+  for (const std::string& w : page.warnings) log_warn(url.empty() ? w : url + ": " + w);
+  auto verdicts = chrome::classify_page(page);
+  return chrome::build_document(url, page, verdicts);
+}
+
+std::string render(const parser::Document& d, const std::string& format) {
+  if (format == "markdown") return parser::document_markdown(d) + "\n";
+  std::string text = parser::document_text(d);
+  if (format == "json") {
+    JsonWriter w;
+    w.str("url", d.url).str("title", d.title).str("date", d.date).str("author", d.author);
+    w.str("lang", d.lang).str("kind", parser::page_kind_name(d.kind)).str("text", text);
+    return w.finish() + "\n";
+  }
+  return text.empty() ? "" : text + "\n";
+}
+
+int run_batch(const CleanArgs& a) {
+  auto list = read_file(a.batch);
+  if (!list) return fail(invalid_input("cannot read " + a.batch));
+  for (std::string_view line : split(*list, '\n')) {
+    line = trim(line);
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string id(line.substr(0, tab)), path(line.substr(tab + 1));
+    auto bytes = read_input(path);
+    std::string text;
+    if (bytes) text = parser::document_text(clean_page(*bytes, "", looks_like_text_file(path)));
+    else log_warn(bytes.status().message());
+    std::printf("%s\n", JsonWriter().str("id", id).str("text", text).finish().c_str());
+  }
+  return kExitOk;
+}
+
+int run_clean(const CleanArgs& a) {
+  if (!a.batch.empty()) return run_batch(a);
+  if (a.input.empty()) return fail(invalid_input("clean: give a FILE or - for stdin"));
+  struct stat st {};
+  if (a.input != "-" && ::stat(a.input.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    // DIR mode (cli/clean_dir.cc): the folder is one site, site model on.
+    return clean_dir(CleanDirOptions{a.input, a.out, a.url_prefix});
+  }
+  auto bytes = read_input(a.input);
+  if (!bytes) return fail(bytes.status());
+  parser::Document d = clean_page(*bytes, a.url, looks_like_text_file(a.input));
+  std::string out = render(d, a.format);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
 
 void add_clean_command(CLI::App& app, Action& action) {
-  CLI::App* sub = app.add_subcommand("clean", "(not implemented yet)");
-  sub->callback([&action] {
-    action = [] { return fail(Status::error(ErrorKind::kInternal, "clean: not implemented yet")); };
-  });
+  auto args = std::make_shared<CleanArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "clean", "Print the main text of one HTML page (per-page signals only)");
+  sub->add_option("input", args->input, "HTML (or .txt/.md) file, or - for stdin");
+  sub->add_option("--url", args->url, "The page's URL (resolves links, names the page)");
+  sub->add_option("--format", args->format, "Output: text (default), markdown, or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  sub->add_option("--batch", args->batch, "")->group("");  // hidden: bench mode
+  sub->add_option("--out", args->out, "DIR mode: write the JSONL here instead of stdout");
+  sub->add_option("--url-prefix", args->url_prefix,
+                  "DIR mode: give each file the URL <prefix>/<relative path>");
+  sub->callback([args, &action] { action = [args] { return run_clean(*args); }; });
 }
 
 }  // namespace winnow::cli

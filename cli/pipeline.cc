@@ -1,6 +1,8 @@
 // pipeline.cc: extract -> dedup -> export over a store (see pipeline.h).
 #include "cli/pipeline.h"
 
+#include "cli/dedup_store.h"
+
 #include <fstream>
 #include <map>
 
@@ -247,15 +249,9 @@ Status export_store(store::Store& db, const ExportOptions& options,
 
 namespace winnow::cli {
 
-// TODO(lead): wire to dedup/ once its API lands.
+// Incremental, with the default options (see cli/dedup_store.h).
 Status dedup_store(store::Store& db, DedupStats* stats) {
-  auto docs = db.all_documents(true);
-  if (!docs) return docs.status();
-  if (stats) {
-    stats->documents = static_cast<int64_t>(docs->size());
-    for (const auto& d : *docs) stats->paragraphs += static_cast<int64_t>(d.paragraphs.size());
-  }
-  return Status::ok();
+  return dedup_store_with(db, dedup::Options{}, /*full=*/false, stats);
 }
 
 }  // namespace winnow::cli

@@ -1,3 +1,191 @@
-// dedup: placeholder front door (being written).
+// dedup: the stage's one front door -- text normalisation for hashing, exact
+// and near-duplicate paragraphs (XXH3-128 and MinHash LSH), exact and
+// near-duplicate documents, and the owner rule that decides which copy of a
+// text is kept. Pure: values in, decisions out; no SQL, no I/O (cli/ moves
+// rows between the store and here). Design and defaults:
+// docs/internals/dedup.md.
+//
+// Threading: every function is pure and thread-safe; LineDeduper is one
+// object per thread (not shared).
 #pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/base.h"
 #include "parser/parser.h"
+
+namespace winnow::dedup {
+
+// ------------------------------------------------------------ normalise --
+struct NormalizeOptions {
+  // Replace every decimal digit (any script) by '0' before hashing, so
+  // "Vol. 12, No. 3" and "Vol. 13, No. 4" hash alike. Default off: dates and
+  // figures usually make paragraphs different.
+  bool fold_digits = false;
+};
+
+// The hashing form of a paragraph: Unicode NFKC with case folding
+// (utf8proc), default-ignorable code points dropped, quotes and dashes
+// unified (dashes become word breaks, quotes vanish), every other
+// punctuation character removed, runs of white space collapsed to one
+// ASCII space, trimmed. Invalid UTF-8 is repaired first (U+FFFD).
+std::string normalize(std::string_view text, const NormalizeOptions& o = {});
+// Same, writing into `out` (cleared first) to reuse its buffer.
+void normalize_into(std::string_view text, const NormalizeOptions& o,
+                    std::string& out);
+// XXH3-128 of normalize(text).
+Hash128 paragraph_hash(std::string_view text, const NormalizeOptions& o = {});
+
+// --------------------------------------------------------- similarity --
+// Word k-shingles of a normalised text as sorted unique 64-bit hashes. A
+// text with fewer than k words gives one shingle of all its words.
+std::vector<uint64_t> shingles(std::string_view normalized, int k);
+// Exact Jaccard similarity of two sorted unique shingle sets (0 if both
+// are empty).
+double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+// Jaccard of two raw texts after normalize() and shingles(k).
+double text_similarity(std::string_view a, std::string_view b, int k);
+
+// ------------------------------------------------------------ documents --
+// What a document is for the owner rule (docs/internals/dedup.md, "Owner").
+enum class DocKind { kArticle = 0, kOther = 1, kListing = 2, kNewsletter = 3 };
+const char* doc_kind_name(DocKind kind);
+// Maps the parser's page kind, calling a page a newsletter issue when a
+// path segment of its URL starts with "newsletter" (e.g. /en/newsletter/
+// 2024-03, /newsletters/issue-12) and it is not an article.
+DocKind classify(parser::PageKind kind, std::string_view url);
+
+// One paragraph's decision. keep=false means removed.
+struct ParagraphDecision {
+  bool keep = true;
+  // "" kept; "exact" same normalised text is kept elsewhere; "in-page" the
+  // same text earlier in this document; "near" a near-duplicate (>= 20
+  // words) of a kept paragraph; "short-kept" kept although it repeats,
+  // because it is below the minimum length.
+  std::string reason;
+  int64_t dup_doc = 0;  // DocInput::id owning the text (0 when reason "")
+  int dup_index = -1;   // paragraph index there
+};
+
+// One document's decision.
+struct DocDecision {
+  int64_t id = 0;
+  bool keep = true;
+  // "" kept; "exact-doc" / "near-doc" collapsed into dup_of; "empty" a
+  // non-article page with nothing substantive left (nothing new).
+  std::string reason;
+  int64_t dup_of = 0;
+  std::vector<std::string> aliases;  // kept doc: URLs collapsed into it
+  std::vector<ParagraphDecision> paragraphs;  // one per input paragraph
+};
+
+// A document as dedup sees it. Borrowed by run_dedup for the call only.
+struct DocInput {
+  int64_t id = 0;              // caller's id (store documents.id); unique
+  std::string url;
+  std::string canonical_url;   // "" when unknown
+  DocKind kind = DocKind::kOther;
+  std::string date;            // ISO 8601 or ""
+  std::vector<std::string> paragraphs;  // clean text, in page order
+  // Set for a document decided by an earlier run (incremental mode): its
+  // decision is kept as is (only its aliases may grow) and its kept text
+  // seeds the indexes, so new documents only keep what is new.
+  std::optional<DocDecision> settled;
+};
+
+struct Options {
+  NormalizeOptions normalize;
+  // Minimum normalised words for a paragraph to be deduplicated across or
+  // inside documents (below it repeats are kept, reason "short-kept"),
+  // except an exact repeat of the paragraph right before it (an editing
+  // slip, a caption equal to the alt text), which is always removed.
+  // Also the bar for "substantive" when deciding a page has nothing new.
+  // Default 5, range 1-100.
+  int min_words = 5;
+  // Near-duplicate documents: Jaccard threshold (0-1) on word
+  // doc_shingle-shingles of the normalised text; 0 disables. Default 0.40 on
+  // 3-shingles: precision and recall 1.000 on the fixture pairs (edit rate
+  // <= 0.15 positive, >= 0.40 negative); curve in bench/RESULTS.md.
+  double near_doc_threshold = 0.40;
+  int doc_shingle = 3;  // words per shingle, 1-10
+  // Near-duplicate paragraphs of at least near_para_min_words words:
+  // Jaccard threshold on word para_shingle-shingles; 0 disables. Default
+  // 0.45 on 2-shingles (same measurement on the paragraph pairs).
+  double near_para_threshold = 0.45;
+  int para_shingle = 2;         // words per shingle, 1-10
+  int near_para_min_words = 20; // shorter paragraphs: exact dedup only
+};
+
+struct Stats {
+  int64_t documents = 0;
+  int64_t removed_documents = 0;  // exact-doc + near-doc + empty
+  int64_t paragraphs = 0;          // all input paragraphs
+  int64_t removed_paragraphs = 0;  // removed, incl. those of removed docs
+};
+
+struct Result {
+  std::vector<DocDecision> docs;  // same order as the input
+  Stats stats;
+};
+
+// Decides every document and paragraph. The result depends only on the set
+// of inputs (ids, URLs, texts), never on their order: documents are sorted
+// by the owner order before deciding (docs/internals/dedup.md).
+Result run_dedup(const std::vector<DocInput>& docs, const Options& options);
+
+// XXH3-128 over all normalised paragraphs: equal for exact duplicate
+// documents (and the store's change detector for incremental runs).
+Hash128 document_fingerprint(const std::vector<std::string>& paragraphs,
+                             const NormalizeOptions& o = {});
+
+// ------------------------------------------------------- streaming sets --
+// A compact set of 128-bit hashes for dedup-jsonl: 256 shards of open
+// addressing with linear probing, each grown by 1/8 when its load passes
+// 3/4, so a warm set costs 21-24 bytes per distinct entry and growing never
+// holds more than one shard twice. Not thread-safe.
+class HashSet {
+ public:
+  HashSet();
+  // Inserts h; returns true if it was not there before.
+  bool insert(const Hash128& h);
+  size_t size() const { return size_; }
+  size_t memory_bytes() const;  // slots of all shards
+
+ private:
+  static constexpr size_t kShards = 256;
+  struct Shard {
+    std::vector<Hash128> slots;  // {0,0} = empty; a real {0,0} is remapped
+    size_t size = 0;
+  };
+  void grow(Shard& s);
+  std::vector<Shard> shards_;
+  size_t size_ = 0;
+  size_t memory_ = kShards * 64 * sizeof(Hash128);
+};
+
+// Order-preserving near-duplicate filter for streams (first occurrence
+// wins): MinHash LSH over word shingles with exact Jaccard verification.
+// Keeps the shingle sets of accepted texts (memory grows with them).
+class NearIndex {
+ public:
+  NearIndex(int shingle, double threshold);
+  ~NearIndex();
+  NearIndex(const NearIndex&) = delete;
+  NearIndex& operator=(const NearIndex&) = delete;
+  // Returns the id of an indexed text with Jaccard >= threshold (best
+  // first, ties to the lowest id), or -1.
+  int64_t find(const std::vector<uint64_t>& shingles) const;
+  void add(int64_t id, std::vector<uint64_t> shingles);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace winnow::dedup

@@ -68,7 +68,10 @@ struct Node {
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int level = 0;            // heading level 1-6, else 0
-  std::string text;         // visible text, whitespace collapsed, UTF-8
+  std::string text;         // visible text, whitespace collapsed, UTF-8;
+                            // a <br> inside the block is kept as "\n"
+                            // (the dragnet gold does the same); <pre>
+                            // keeps its white space
   std::string markdown;     // inline Markdown (**bold**, *em*, [a](href))
   std::string tag;          // element that bounds the block ("p", "li", ...)
   int node = -1;            // index into ParsedPage::nodes of the block element

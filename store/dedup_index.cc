@@ -21,7 +21,8 @@ CREATE TABLE document_decisions(
   keep       INTEGER NOT NULL,
   reason     TEXT NOT NULL DEFAULT '',
   dup_of     INTEGER NOT NULL DEFAULT 0,
-  aliases    TEXT NOT NULL DEFAULT ''
+  aliases    TEXT NOT NULL DEFAULT '',
+  fingerprint TEXT NOT NULL DEFAULT ''
 );
 )sql";
 }
@@ -58,11 +59,11 @@ Status Store::put_paragraph_decisions(
 Status Store::put_document_decision(const DocumentDecisionRow& r) {
   Stmt s = impl_->prepare(
       "INSERT OR REPLACE INTO document_decisions(doc_id, keep, reason, dup_of, "
-      "aliases) VALUES(?1,?2,?3,?4,?5)");
+      "aliases, fingerprint) VALUES(?1,?2,?3,?4,?5,?6)");
   if (!s.ok()) return impl_->error("put_document_decision");
   // Aliases are stored one per line (URLs cannot contain a raw newline).
   s.bind(1, r.doc_id).bind(2, r.keep ? 1 : 0).bind(3, r.reason)
-      .bind(4, r.dup_of).bind(5, join(r.aliases, "\n"));
+      .bind(4, r.dup_of).bind(5, join(r.aliases, "\n")).bind(6, r.fingerprint);
   return impl_->check(s.step(), "put_document_decision");
 }
 
@@ -91,7 +92,8 @@ Result<std::vector<ParagraphDecisionRow>> Store::paragraph_decisions(
 
 Result<std::vector<DocumentDecisionRow>> Store::document_decisions() {
   Stmt s = impl_->prepare(
-      "SELECT doc_id, keep, reason, dup_of, aliases FROM document_decisions "
+      "SELECT doc_id, keep, reason, dup_of, aliases, fingerprint FROM "
+      "document_decisions "
       "ORDER BY doc_id");
   if (!s.ok()) return impl_->error("document_decisions");
   std::vector<DocumentDecisionRow> out;
@@ -106,6 +108,7 @@ Result<std::vector<DocumentDecisionRow>> Store::document_decisions() {
     if (!aliases.empty()) {
       for (std::string_view a : split(aliases, '\n')) r.aliases.emplace_back(a);
     }
+    r.fingerprint = s.text(5);
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return impl_->error("document_decisions");

@@ -32,6 +32,7 @@ enum class UrlKind : int {
   kPage = 0,       // in-scope page, links followed
   kRequisite = 1,  // page requisite (css, image, script, font): not parsed
   kSitemap = 2,    // sitemap or sitemap index
+  kRobots = 3,     // a host's /robots.txt (fetched by the robots logic)
 };
 
 struct UrlRow {
@@ -55,6 +56,10 @@ struct NewUrl {
   UrlKind kind = UrlKind::kPage;
   int depth = 0;
   int64_t referrer = 0;
+  // Normally kQueued; kSkipped records a refused URL (trap, robots) with
+  // `error` saying why, so it is never queued later.
+  UrlState state = UrlState::kQueued;
+  std::string error;
 };
 
 // ------------------------------------------------------------------ fetches --
@@ -123,6 +128,7 @@ struct DocumentDecisionRow {
   std::string reason;    // "", "exact-doc", "near-doc", "empty"
   int64_t dup_of = 0;
   std::vector<std::string> aliases;  // other URLs collapsed into this one
+  std::string fingerprint;  // dedup::document_fingerprint hex when decided
 };
 
 class Store {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# bench/mirror/run.sh: mirror the generated 10,000-page archive end to end
+# (crawl + mirror with link conversion) with winnow, wget and httrack in one
+# run; reports pages/s, peak RSS and broken in-scope links (check_links.py).
+# usage: bench/mirror/run.sh [BUILD_DIR] [PAGES]   (defaults: build, 10000)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd)
+build=${1:-$repo/build}; pages=${2:-10000}; port=${PORT:-18080}
+work=$(mktemp -d /tmp/winnow-bench-mirror.XXXXXX)
+. "$repo/bench/lib/nginx.sh"
+fixturegen=${FIXTUREGEN:-$build/fixturegen}
+"$fixturegen" --out "$work/archive" --pages "$pages" >/dev/null
+# sitemaps carry {{ROOT}} (the test server fills it in); do the same for nginx
+sed -i "s#{{ROOT}}#http://127.0.0.1:$port#g" "$work"/archive/site/*.xml "$work/archive/site/robots.txt" 2>/dev/null || true
+nginx_start "$work/archive/site" "$port"
+trap nginx_stop EXIT
+url="http://127.0.0.1:$port${SEED_PATH:-/en/}"  # the site root has no index
+measure() {  # name, mirror dir, command...
+  local name=$1 dir=$2; shift 2
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 || true
+  read -r secs rss < "$work/$name.time"
+  local html; html=$(find "$dir" -name '*.html' | wc -l)
+  local check; check=$(python3 "$here/check_links.py" "$dir")
+  printf '%-8s %6s s  %7.1f pages/s  peak RSS %6d MB  html %6d  %s\n' "$name" "$secs" \
+    "$(echo "$html / $secs" | bc -l)" $((rss / 1024)) "$html" "$check"
+}
+# crawl, then mirror with link conversion (as `crawl --mirror DIR` does).
+measure winnow "$work/winnow-mirror" sh -c "'$build/winnow' crawl '$url' --db '$work/w.db' \
+  --delay 0 --concurrency 8 --per-host 8 --page-requisites --quiet && \
+  '$build/winnow' mirror --db '$work/w.db' --out '$work/winnow-mirror'"
+measure wget "$work/wget-mirror" \
+  wget -q --mirror --convert-links --adjust-extension --page-requisites --no-parent \
+  -e robots=off -P "$work/wget-mirror" "$url"
+measure httrack "$work/httrack-mirror" \
+  httrack "$url" -O "$work/httrack-mirror" -q -%v0 -c8 -s0 "+127.0.0.1:$port/*"
+echo "work dir: $work"

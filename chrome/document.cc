@@ -1,0 +1,125 @@
+// document.cc: build_document -- the content blocks of a page as
+// paragraphs, plus the picked metadata (title, ISO date, byline, site name,
+// language, canonical URL, page kind).
+#include "chrome/chrome.h"
+#include "chrome/page_internal.h"
+
+namespace winnow::chrome {
+namespace {
+
+using parser::BlockKind;
+
+// Drops "[text](url)" link markup, keeping the text.
+std::string strip_links(std::string_view md) {
+  std::string out;
+  out.reserve(md.size());
+  for (size_t i = 0; i < md.size(); ++i) {
+    if (md[i] == ']' && i + 1 < md.size() && md[i + 1] == '(') {
+      size_t close = md.find(')', i + 2);
+      if (close != std::string_view::npos) {
+        size_t open = out.rfind('[');
+        if (open != std::string::npos) out.erase(open, 1);
+        i = close;
+        continue;
+      }
+    }
+    out.push_back(md[i]);
+  }
+  return out;
+}
+
+parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Document& doc) {
+  const auto& m = page.meta;
+  std::string og = to_lower_ascii(m.og_type);
+  int headings = 0, long_paras = 0, read_more = 0, linked_headings = 0;
+  for (const auto& p : doc.paragraphs) {
+    if (p.kind == BlockKind::kHeading && p.level >= 2) ++headings;
+    if (p.kind == BlockKind::kParagraph && count_words(p.text) >= 25) ++long_paras;
+    // A content heading that is itself a link (a post title pointing to its
+    // permalink) introduces text that lives on another page: a listing.
+    if (p.kind == BlockKind::kHeading && p.level <= 3 && p.block >= 0 &&
+        static_cast<size_t>(p.block) < page.blocks.size()) {
+      const parser::Block& b = page.blocks[static_cast<size_t>(p.block)];
+      if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4) ++linked_headings;
+    }
+  }
+  for (const auto& b : page.blocks) {
+    std::string l = to_lower_ascii(trim(b.text));
+    if (l.size() < 30 && (l.find("read more") != std::string::npos ||
+                          l.find("continue reading") != std::string::npos ||
+                          l == "next" || l == "older posts" || l == "next page"))
+      ++read_more;
+  }
+  if (headings >= 5 && (read_more >= 3 || headings * 2 > long_paras)) return parser::PageKind::kListing;
+  if (linked_headings >= 2) return parser::PageKind::kListing;
+  bool article_meta = og == "article" || m.jsonld_type.find("Article") != std::string::npos ||
+                      m.jsonld_type == "BlogPosting";
+  if (linked_headings == 1 && !article_meta) return parser::PageKind::kListing;
+  if (og == "article" || m.jsonld_type.find("Article") != std::string::npos ||
+      m.jsonld_type == "BlogPosting")
+    return parser::PageKind::kArticle;
+  if (read_more >= 4) return parser::PageKind::kListing;
+  return long_paras >= 2 ? parser::PageKind::kArticle : parser::PageKind::kOther;
+}
+
+std::string pick_date(const parser::ParsedPage& page, const parser::Document& doc) {
+  std::string d = internal::find_date(page.meta.date);
+  if (!d.empty()) return d;
+  for (const auto& t : page.meta.time_values) {
+    d = internal::find_date(t);
+    if (!d.empty()) return d;
+  }
+  size_t n = 0;
+  for (const auto& p : doc.paragraphs) {
+    if (++n > 12) break;
+    if (p.text.size() > 200) continue;
+    d = internal::find_date(p.text);
+    if (!d.empty()) return d;
+  }
+  return "";
+}
+
+}  // namespace
+
+parser::Document build_document(std::string_view url, const parser::ParsedPage& page,
+                                 const std::vector<BlockVerdict>& verdicts,
+                                 const ExtractOptions& options) {
+  parser::Document doc;
+  doc.url = std::string(url);
+  for (size_t i = 0; i < page.blocks.size() && i < verdicts.size(); ++i) {
+    if (verdicts[i].chrome) continue;
+    const parser::Block& b = page.blocks[i];
+    parser::Paragraph p;
+    p.kind = b.kind;
+    p.level = b.level;
+    p.text = b.text;
+    p.markdown = options.keep_links_in_markdown ? b.markdown : strip_links(b.markdown);
+    p.block = static_cast<int>(i);
+    doc.paragraphs.push_back(std::move(p));
+  }
+  const auto& m = page.meta;
+  doc.canonical_url = m.canonical;
+  doc.site_name = m.site_name;
+  doc.title = internal::pick_title(m);
+  doc.author = m.author;
+  if (doc.author.empty()) {
+    size_t n = 0;
+    for (const auto& p : doc.paragraphs) {
+      if (++n > 12) break;
+      doc.author = internal::byline_name(p.text);
+      if (!doc.author.empty()) break;
+    }
+  }
+  doc.date = pick_date(page, doc);
+  std::string sample;
+  for (const auto& p : doc.paragraphs) {
+    sample += p.text;
+    sample += ' ';
+    if (sample.size() > 20000) break;
+  }
+  doc.lang = internal::detect_language(m.lang, sample);
+  doc.kind = page_kind(page, doc);
+  return doc;
+}
+
+}  // namespace winnow::chrome

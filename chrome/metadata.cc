@@ -1,0 +1,229 @@
+// metadata.cc: picking a page's metadata from the parser's candidates and
+// the text -- title without the site name, ISO dates from meta values and
+// visible date lines, bylines, language (lang attribute or a cheap
+// script/stopword guess), and the list of boilerplate furniture lines.
+#include <array>
+#include <cctype>
+#include <cstring>
+
+#include "chrome/page_internal.h"
+
+namespace winnow::chrome::internal {
+namespace {
+
+constexpr std::array<const char*, 40> kBoilerLines = {
+    "share", "share this", "share this article", "share on facebook",
+    "share on twitter", "tweet", "email", "print", "print this article",
+    "advertisement", "advertising", "read more", "read more »", "continue reading",
+    "back to top", "related", "related articles", "related stories",
+    "comments", "leave a comment", "post a comment", "add a comment",
+    "loading...", "loading", "subscribe", "sign up", "log in", "login",
+    "skip to content", "skip to main content", "facebook", "twitter",
+    "linkedin", "pinterest", "reddit", "whatsapp", "more", "next", "previous",
+    "sponsored"};
+
+constexpr std::array<const char*, 12> kMonths = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+int month_of(std::string_view w) {
+  std::string l = to_lower_ascii(w);
+  if (l.size() < 3) return 0;
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    if (l.compare(0, 3, kMonths[m]) == 0) {
+      static const char* const kFull[] = {"january", "february", "march", "april", "may",
+                                          "june", "july", "august", "september",
+                                          "october", "november", "december"};
+      std::string full = kFull[m];
+      if (l.size() == 3 || (l.size() == 4 && l[3] == '.') ||
+          full.compare(0, l.size(), l) == 0 || l == "sept" || l == "sept.")
+        return static_cast<int>(m) + 1;
+    }
+  }
+  return 0;
+}
+
+std::string iso(int y, int m, int d) {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+int number(std::string_view w) {
+  std::string digits;
+  for (char c : w) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+    else break;
+  }
+  if (digits.empty() || digits.size() > 4) return -1;
+  return std::stoi(digits);
+}
+
+// Tokens: runs of letters/digits/periods.
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.') {
+      cur.push_back(c);
+    } else {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    }
+    if (out.size() > 400) break;
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string numeric_date(std::string_view s) {
+  for (size_t i = 0; i + 10 <= s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) continue;
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))) continue;
+    auto dig = [&](size_t a, size_t n) {
+      for (size_t k = a; k < a + n; ++k)
+        if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
+      return true;
+    };
+    if (dig(i, 4) && (s[i + 4] == '-' || s[i + 4] == '/') && dig(i + 5, 2) &&
+        s[i + 7] == s[i + 4] && dig(i + 8, 2)) {
+      return iso(std::stoi(std::string(s.substr(i, 4))), std::stoi(std::string(s.substr(i + 5, 2))),
+                 std::stoi(std::string(s.substr(i + 8, 2))));
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+bool is_boilerplate_line(std::string_view text) {
+  if (text.size() > 40) return false;
+  std::string l = to_lower_ascii(trim(text));
+  while (!l.empty() && (l.back() == ':' || l.back() == '.' || l.back() == '>' ||
+                        l.back() == ' ' || l.back() == '|'))
+    l.pop_back();
+  for (const char* k : kBoilerLines)
+    if (l == k) return true;
+  return false;
+}
+
+std::string find_date(std::string_view text) {
+  std::string n = numeric_date(text);
+  if (!n.empty()) return n;
+  std::vector<std::string> w = words(text);
+  for (size_t i = 0; i < w.size(); ++i) {
+    int m = month_of(w[i]);
+    if (!m) continue;
+    // Month D, YYYY
+    if (i + 2 < w.size()) {
+      int d = number(w[i + 1]), y = number(w[i + 2]);
+      if (d >= 1 && d <= 31 && y >= 1900) return iso(y, m, d);
+    }
+    // D Month YYYY
+    if (i >= 1 && i + 1 < w.size()) {
+      int d = number(w[i - 1]), y = number(w[i + 1]);
+      if (d >= 1 && d <= 31 && y >= 1900) return iso(y, m, d);
+    }
+  }
+  return "";
+}
+
+std::string detect_language(std::string_view lang_attr, std::string_view text) {
+  std::string l = to_lower_ascii(trim(lang_attr));
+  size_t cut = l.find_first_of("-_");
+  if (cut != std::string::npos) l = l.substr(0, cut);
+  if (l.size() >= 2 && l.size() <= 3 && std::isalpha(static_cast<unsigned char>(l[0])))
+    return l;
+  // Scripts first.
+  size_t arabic = 0, persian = 0, han = 0, kana = 0, latin = 0;
+  for (size_t i = 0; i < text.size() && i < 20000;) {
+    char32_t c = next_code_point(text, i);
+    if (c >= 0x600 && c <= 0x6FF) {
+      ++arabic;
+      if (c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC)
+        ++persian;
+    } else if (c >= 0x4E00 && c <= 0x9FFF) {
+      ++han;
+    } else if (c >= 0x3040 && c <= 0x30FF) {
+      ++kana;
+    } else if (c < 0x250 && std::isalpha(static_cast<int>(c & 0x7F))) {
+      ++latin;
+    }
+  }
+  if (arabic > latin && arabic >= han) return persian * 20 > arabic ? "fa" : "ar";
+  if (han + kana > latin / 4 && han + kana > 0) return kana * 10 > han ? "ja" : "zh";
+  // Stopwords for Latin-script languages.
+  static const std::vector<std::pair<const char*, std::vector<const char*>>> kStop = {
+      {"en", {"the", "and", "of", "to", "is", "that", "with"}},
+      {"es", {"el", "los", "que", "del", "las", "por", "una"}},
+      {"fr", {"le", "les", "des", "est", "et", "une", "dans"}},
+      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit"}},
+      {"sq", {"dhe", "të", "në", "është", "për", "një", "nga"}}};
+  std::string lower = to_lower_ascii(text.substr(0, 20000));
+  std::string best;
+  size_t best_n = 0;
+  for (const auto& [code, list] : kStop) {
+    size_t n = 0;
+    for (std::string_view w : split(lower, ' ')) {
+      w = trim(w);
+      for (const char* s : list)
+        if (w == s) ++n;
+    }
+    if (n > best_n) {
+      best_n = n;
+      best = code;
+    }
+  }
+  return best_n >= 3 ? best : "";
+}
+
+std::string pick_title(const parser::PageMeta& meta) {
+  static const char* const kSeps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " : "};
+  auto strip = [&](std::string t) {
+    for (const char* sep : kSeps) {
+      std::vector<std::string> parts;
+      size_t pos = 0, len = std::strlen(sep), f;
+      while ((f = t.find(sep, pos)) != std::string::npos) {
+        parts.push_back(t.substr(pos, f - pos));
+        pos = f + len;
+      }
+      parts.push_back(t.substr(pos));
+      if (parts.size() < 2) continue;
+      // Drop a leading/trailing part naming the site.
+      auto site_like = [&](const std::string& p) {
+        return (!meta.site_name.empty() && (iequals_ascii(trim(p), trim(meta.site_name)) ||
+                                            contains_ci(meta.site_name, trim(p)))) ||
+               count_words(p) <= 3;
+      };
+      if (site_like(parts.back()) && count_words(parts.back()) < count_words(t) / 2 + 1) {
+        parts.pop_back();
+        return collapse_whitespace(join(parts, sep));
+      }
+      if (site_like(parts.front())) {
+        parts.erase(parts.begin());
+        return collapse_whitespace(join(parts, sep));
+      }
+    }
+    return t;
+  };
+  if (!meta.og_title.empty()) return strip(meta.og_title);
+  if (!meta.jsonld_headline.empty()) return meta.jsonld_headline;
+  for (const std::string& h : meta.h1)
+    if (!meta.html_title.empty() && contains_ci(meta.html_title, h) && count_words(h) >= 2)
+      return h;
+  if (!meta.html_title.empty()) return strip(meta.html_title);
+  return meta.h1.empty() ? "" : meta.h1.front();
+}
+
+std::string byline_name(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.size() > 120 || t.size() < 4) return "";
+  if (!(t[0] == 'B' || t[0] == 'b') || !(t[1] == 'y' || t[1] == 'Y') || t[2] != ' ') return "";
+  std::string_view rest = trim(t.substr(3));
+  size_t cut = rest.find_first_of("|,\n");
+  if (cut != std::string_view::npos) rest = trim(rest.substr(0, cut));
+  if (rest.empty() || count_words(rest) > 8) return "";
+  return std::string(rest);
+}
+
+}  // namespace winnow::chrome::internal

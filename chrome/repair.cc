@@ -1,0 +1,245 @@
+// repair.cc: repair_text -- undoes conversion damage across the documents of
+// one corpus: words hyphenated across a line or paragraph break, Markdown
+// leftovers in the text field, bare <https://...> links, NBSP and blank
+// runs, and running masthead lines of PDF conversions. See
+// docs/internals/chrome.md ("Text repair").
+#include <unordered_map>
+#include <unordered_set>
+
+#include "chrome/chrome.h"
+#include "chrome/site_text.h"
+
+namespace winnow::chrome {
+namespace {
+
+using parser::Document;
+using parser::Paragraph;
+
+bool is_letter_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+bool is_lower_start(std::string_view s) {
+  return !s.empty() && s[0] >= 'a' && s[0] <= 'z';
+}
+bool is_hyphen_tail(std::string_view s) {
+  return s.size() >= 3 && s.back() == '-' &&
+         is_letter_byte(static_cast<unsigned char>(s[s.size() - 2])) &&
+         s[s.size() - 2] != '-';
+}
+
+// NBSP-like spaces become ASCII spaces; runs of white space collapse
+// (inside <pre> only runs of 3+ newlines shrink to one blank line).
+std::string normalise_spaces(std::string_view s, bool pre) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = next_code_point(s, i);
+    if (c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF) c = ' ';
+    append_utf8(out, c);
+  }
+  if (!pre) return collapse_whitespace(out);
+  std::string r;
+  int newlines = 0;
+  for (char c : out) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) r += c;
+  }
+  return std::string(trim(r));
+}
+
+// Drops **bold**/__bold__ markers, leading "#" heading marks, [text](url)
+// link syntax (keeping text) and bare <http(s)://...> links.
+std::string strip_markdown(std::string_view s) {
+  size_t lead = 0;
+  while (lead < s.size() && s[lead] == '#') ++lead;
+  if (lead > 0 && lead <= 6 && lead < s.size() && s[lead] == ' ') {
+    s.remove_prefix(lead + 1);
+  }
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if ((s.compare(i, 2, "**") == 0 || s.compare(i, 2, "__") == 0)) {
+      i += 2;
+      continue;
+    }
+    if (s[i] == '<' && (s.compare(i, 8, "<http://") == 0 ||
+                        s.compare(i, 9, "<https://") == 0)) {
+      size_t close = s.find('>', i);
+      if (close != std::string_view::npos && s.find(' ', i) > close) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (s[i] == '[') {
+      size_t mid = s.find("](", i);
+      size_t close = mid == std::string_view::npos ? mid : s.find(')', mid);
+      size_t nl = s.find('[', i + 1);
+      if (close != std::string_view::npos && (nl == std::string_view::npos || nl > mid) &&
+          s.substr(mid + 2, close - mid - 2).find(' ') == std::string_view::npos) {
+        out.append(s.substr(i + 1, mid - i - 1));
+        i = close + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return collapse_whitespace(out);
+}
+
+std::string lower_word(std::string_view w) { return to_lower_ascii(w); }
+
+// Letters-only words of s, lower-cased; fragments around a break hyphen
+// ("Mas- soud") are left out so they cannot vouch for themselves.
+void count_words_into(std::string_view s, std::unordered_map<std::string, int>& vocab) {
+  auto words = split(s, ' ');
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    bool broken = is_hyphen_tail(w) || (i > 0 && is_hyphen_tail(words[i - 1]));
+    while (!w.empty() && !is_letter_byte(static_cast<unsigned char>(w.back())) &&
+           w.back() != '-') {
+      w.remove_suffix(1);
+    }
+    while (!w.empty() && !is_letter_byte(static_cast<unsigned char>(w.front()))) {
+      w.remove_prefix(1);
+    }
+    if (broken || w.empty()) continue;
+    ++vocab[lower_word(w)];
+  }
+}
+
+class Joiner {
+ public:
+  explicit Joiner(const std::unordered_map<std::string, int>& vocab) : vocab_(vocab) {}
+  // left ends with "-" (e.g. "Mas-"), right is the next word ("soud,").
+  std::string join(std::string_view left, std::string_view right) const {
+    std::string_view stem = left.substr(0, left.size() - 1);
+    size_t end = 0;
+    while (end < right.size() && is_letter_byte(static_cast<unsigned char>(right[end]))) ++end;
+    std::string_view head = right.substr(0, end);
+    std::string joined = lower_word(stem) + lower_word(head);
+    std::string hyphened = lower_word(stem) + "-" + lower_word(head);
+    bool stem_word = known(lower_word(last_word(stem)));
+    bool head_word = known(lower_word(head));
+    if (known(last_word_of(joined, stem)) || (!known(hyphened) && !(stem_word && head_word))) {
+      return std::string(stem) + std::string(right);
+    }
+    return std::string(stem) + "-" + std::string(right);
+  }
+
+ private:
+  static std::string_view last_word(std::string_view s) {
+    size_t p = s.find_last_of(" -");
+    return p == std::string_view::npos ? s : s.substr(p + 1);
+  }
+  static std::string last_word_of(const std::string& joined, std::string_view stem) {
+    std::string_view lw = last_word(stem);
+    return joined.substr(stem.size() - lw.size());
+  }
+  bool known(const std::string& w) const { return vocab_.count(w) > 0; }
+  const std::unordered_map<std::string, int>& vocab_;
+};
+
+// Rejoins "Mas- soud" inside one paragraph.
+std::string join_inline(const std::string& text, const Joiner& j) {
+  if (text.find("- ") == std::string::npos) return text;
+  auto words = split(text, ' ');
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string w(words[i]);
+    if (is_hyphen_tail(w) && i + 1 < words.size() && is_lower_start(words[i + 1])) {
+      w = j.join(w, words[i + 1]);
+      ++i;
+    }
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// Rejoins a paragraph ending "Mas-" with the next one starting "soud".
+void join_across(Document& d, const Joiner& j) {
+  auto& ps = d.paragraphs;
+  for (size_t i = 0; i + 1 < ps.size();) {
+    Paragraph& a = ps[i];
+    Paragraph& b = ps[i + 1];
+    if (a.kind == b.kind && a.kind == parser::BlockKind::kParagraph &&
+        !a.text.empty() && is_lower_start(b.text)) {
+      size_t sp = a.text.rfind(' ');
+      std::string_view last = std::string_view(a.text).substr(sp == std::string::npos ? 0 : sp + 1);
+      if (is_hyphen_tail(last)) {
+        size_t bsp = b.text.find(' ');
+        std::string_view first = std::string_view(b.text).substr(0, bsp);
+        std::string rest = bsp == std::string::npos ? "" : b.text.substr(bsp);
+        std::string merged = a.text.substr(0, a.text.size() - last.size()) +
+                             j.join(last, first) + rest;
+        a.text = merged;
+        a.markdown = merged;
+        ps.erase(ps.begin() + static_cast<long>(i) + 1);
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+// Running masthead lines: a short non-prose line printed 3+ times in one
+// document (a PDF's running header/footer) is dropped with the bare page
+// numbers next to it.
+void drop_running_lines(Document& d) {
+  std::unordered_map<std::string, int> counts;
+  for (const auto& p : d.paragraphs) {
+    if (count_words(p.text) <= 12 && !internal::looks_like_prose(p.text)) {
+      ++counts[internal::fold_text(p.text, true)];
+    }
+  }
+  std::vector<bool> drop(d.paragraphs.size(), false);
+  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+    const auto& p = d.paragraphs[i];
+    if (count_words(p.text) > 12 || internal::looks_like_prose(p.text)) continue;
+    std::string f = internal::fold_text(p.text, true);
+    if (f.empty() || f == "0" || counts[f] < 3) continue;
+    drop[i] = true;
+    for (size_t n : {i - 1, i + 1}) {
+      if (n < d.paragraphs.size() && internal::fold_text(d.paragraphs[n].text, true) == "0") drop[n] = true;
+    }
+  }
+  std::vector<Paragraph> kept;
+  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(d.paragraphs[i]));
+  }
+  d.paragraphs = std::move(kept);
+}
+
+}  // namespace
+
+void repair_text(std::vector<Document>& docs) {
+  for (Document& d : docs) {
+    d.title = normalise_spaces(d.title, false);
+    d.author = normalise_spaces(d.author, false);
+    for (Paragraph& p : d.paragraphs) {
+      bool pre = p.kind == parser::BlockKind::kPre;
+      p.text = normalise_spaces(p.text, pre);
+      if (!pre) p.text = strip_markdown(p.text);
+      p.markdown = normalise_spaces(p.markdown, pre);
+    }
+    std::erase_if(d.paragraphs, [](const Paragraph& p) { return trim(p.text).empty(); });
+  }
+  std::unordered_map<std::string, int> vocab;
+  for (const Document& d : docs) {
+    for (const Paragraph& p : d.paragraphs) count_words_into(p.text, vocab);
+  }
+  Joiner joiner(vocab);
+  for (Document& d : docs) {
+    drop_running_lines(d);
+    join_across(d, joiner);
+    for (Paragraph& p : d.paragraphs) {
+      if (p.kind == parser::BlockKind::kPre) continue;
+      std::string joined = join_inline(p.text, joiner);
+      if (joined != p.text) {
+        p.text = joined;
+        p.markdown = join_inline(p.markdown, joiner);
+      }
+    }
+  }
+}
+
+}  // namespace winnow::chrome

@@ -1,0 +1,350 @@
+// engine.cc: run_dedup -- sorts documents into the owner order, collapses
+// exact and near-duplicate documents, then walks paragraphs so that the
+// first holder in that order owns each text, and drops non-article pages
+// left with nothing new. Rules: docs/internals/dedup.md.
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "dedup/dedup.h"
+
+namespace winnow::dedup {
+
+const char* doc_kind_name(DocKind kind) {
+  switch (kind) {
+    case DocKind::kArticle: return "article";
+    case DocKind::kListing: return "listing";
+    case DocKind::kNewsletter: return "newsletter";
+    case DocKind::kOther: return "other";
+  }
+  return "other";
+}
+
+DocKind classify(parser::PageKind kind, std::string_view url) {
+  if (kind == parser::PageKind::kArticle) return DocKind::kArticle;
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
+  if (start != std::string_view::npos) {
+    std::string_view path = url.substr(start);
+    path = path.substr(0, path.find_first_of("?#"));
+    for (std::string_view seg : split(path, '/')) {
+      if (to_lower_ascii(seg).rfind("newsletter", 0) == 0) {
+        return DocKind::kNewsletter;
+      }
+    }
+  }
+  return kind == parser::PageKind::kListing ? DocKind::kListing
+                                            : DocKind::kOther;
+}
+
+namespace {
+
+// A paragraph prepared for deciding.
+struct Para {
+  std::string norm;
+  Hash128 hash;
+  int words = 0;
+};
+
+struct Prepared {
+  std::vector<Para> paras;
+  Hash128 fingerprint;
+  bool has_text = false;
+};
+
+Prepared prepare(const DocInput& d, const NormalizeOptions& o) {
+  Prepared p;
+  std::string all;
+  for (const std::string& text : d.paragraphs) {
+    Para para;
+    normalize_into(text, o, para.norm);
+    para.hash = hash128(para.norm);
+    para.words = para.norm.empty() ? 0 : static_cast<int>(count_words(para.norm));
+    if (!para.norm.empty()) {
+      all += para.norm;
+      all += '\n';
+      p.has_text = true;
+    }
+    p.paras.push_back(std::move(para));
+  }
+  p.fingerprint = hash128(all);
+  return p;
+}
+
+// The owner order: settled documents first, then article < other < listing
+// < newsletter; a page that is its own canonical (or declares none) first;
+// https before http; dated before undated, earlier date first; shorter URL first; URL bytes;
+// id.
+bool owner_less(const DocInput& a, const DocInput& b) {
+  auto key = [](const DocInput& d) {
+    const bool self_canon = d.canonical_url.empty() || d.canonical_url == d.url;
+    const bool https = d.url.rfind("https://", 0) == 0;
+    return std::make_tuple(d.settled ? 0 : 1, static_cast<int>(d.kind),
+                           self_canon ? 0 : 1, https ? 0 : 1,
+                           d.date.empty() ? 1 : 0,
+                           std::string_view(d.date), d.url.size(),
+                           std::string_view(d.url), d.id);
+  };
+  return key(a) < key(b);
+}
+
+struct Owner {
+  int64_t doc = 0;
+  int index = -1;
+};
+
+class Decider {
+ public:
+  Decider(const std::vector<DocInput>& docs, const Options& o)
+      : docs_(docs), o_(o),
+        near_articles_(o.doc_shingle, o.near_doc_threshold),
+        near_others_(o.doc_shingle, o.near_doc_threshold),
+        near_paras_(o.para_shingle, o.near_para_threshold) {}
+
+  Result run();
+
+ private:
+  void decide_document(size_t i);
+  void decide_paragraphs(size_t i);
+  void replay_settled(size_t i);
+  void drop_if_nothing_new(size_t i);
+  Result finish();
+
+  const std::vector<DocInput>& docs_;
+  const Options& o_;
+  std::vector<Prepared> prep_;
+  std::vector<DocDecision> out_;
+  std::unordered_map<Hash128, size_t, Hash128Hasher> doc_by_fp_;
+  std::unordered_map<Hash128, Owner, Hash128Hasher> para_owner_;
+  std::vector<Owner> near_para_owner_;  // NearIndex id -> owner
+  // Near-duplicate documents are looked for among articles and among
+  // "other" pages only: listings and newsletter issues are concatenations
+  // of posts, and collapsing one into a similar page could lose a post that
+  // exists nowhere else; the paragraph level handles them.
+  NearIndex* near_docs_for(DocKind k) {
+    if (o_.near_doc_threshold <= 0) return nullptr;
+    if (k == DocKind::kArticle) return &near_articles_;
+    if (k == DocKind::kOther) return &near_others_;
+    return nullptr;
+  }
+  NearIndex near_articles_;
+  NearIndex near_others_;
+  NearIndex near_paras_;
+};
+
+void Decider::decide_document(size_t i) {
+  const Prepared& p = prep_[i];
+  DocDecision& d = out_[i];
+  if (!p.has_text) return;
+  auto it = doc_by_fp_.find(p.fingerprint);
+  if (it != doc_by_fp_.end()) {
+    d.keep = false;
+    d.reason = "exact-doc";
+    d.dup_of = docs_[it->second].id;
+    return;
+  }
+  std::string all;
+  for (const Para& para : p.paras) {
+    if (para.norm.empty()) continue;
+    all += para.norm;
+    all += ' ';
+  }
+  std::vector<uint64_t> sh = shingles(all, o_.doc_shingle);
+  NearIndex* near = near_docs_for(docs_[i].kind);
+  if (near) {
+    int64_t j = near->find(sh);
+    if (j >= 0) {
+      d.keep = false;
+      d.reason = "near-doc";
+      d.dup_of = docs_[static_cast<size_t>(j)].id;
+      return;
+    }
+  }
+  doc_by_fp_.emplace(p.fingerprint, i);
+  if (near) near->add(static_cast<int64_t>(i), std::move(sh));
+}
+
+void Decider::decide_paragraphs(size_t i) {
+  const Prepared& p = prep_[i];
+  DocDecision& d = out_[i];
+  const int64_t id = docs_[i].id;
+  for (size_t k = 0; k < p.paras.size(); ++k) {
+    const Para& para = p.paras[k];
+    ParagraphDecision& pd = d.paragraphs[k];
+    if (para.norm.empty()) continue;
+    if (k > 0 && p.paras[k - 1].hash == para.hash) {
+      // A repeat of the paragraph right before: an editing slip or a
+      // caption equal to the alt text. Points at the kept copy.
+      const ParagraphDecision& prev = d.paragraphs[k - 1];
+      pd.keep = false;
+      pd.reason = prev.keep ? "in-page" : prev.reason;
+      pd.dup_doc = prev.keep ? id : prev.dup_doc;
+      pd.dup_index = prev.keep ? static_cast<int>(k - 1) : prev.dup_index;
+      if (prev.keep && prev.reason == "short-kept") pd.reason = "in-page";
+      continue;
+    }
+    auto it = para_owner_.find(para.hash);
+    if (para.words < o_.min_words) {
+      if (it == para_owner_.end()) {
+        para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)});
+      } else {
+        pd.reason = "short-kept";
+        pd.dup_doc = it->second.doc;
+        pd.dup_index = it->second.index;
+      }
+      continue;
+    }
+    if (it != para_owner_.end()) {
+      pd.keep = false;
+      pd.reason = it->second.doc == id ? "in-page" : "exact";
+      pd.dup_doc = it->second.doc;
+      pd.dup_index = it->second.index;
+      continue;
+    }
+    std::vector<uint64_t> sh;
+    const bool near = o_.near_para_threshold > 0 &&
+                      para.words >= o_.near_para_min_words;
+    if (near) {
+      sh = shingles(para.norm, o_.para_shingle);
+      int64_t j = near_paras_.find(sh);
+      if (j >= 0) {
+        const Owner& own = near_para_owner_[static_cast<size_t>(j)];
+        pd.keep = false;
+        pd.reason = "near";
+        pd.dup_doc = own.doc;
+        pd.dup_index = own.index;
+        continue;
+      }
+    }
+    para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)});
+    if (near) {
+      near_paras_.add(static_cast<int64_t>(near_para_owner_.size()),
+                      std::move(sh));
+      near_para_owner_.push_back(Owner{id, static_cast<int>(k)});
+    }
+  }
+}
+
+// A settled document's kept text seeds the indexes exactly as if it had
+// been decided now.
+void Decider::replay_settled(size_t i) {
+  const Prepared& p = prep_[i];
+  const DocDecision& d = out_[i];
+  if (!d.keep) return;
+  if (p.has_text) {
+    doc_by_fp_.emplace(p.fingerprint, i);
+    if (NearIndex* near = near_docs_for(docs_[i].kind)) {
+      std::string all;
+      for (const Para& para : p.paras) {
+        if (para.norm.empty()) continue;
+        all += para.norm;
+        all += ' ';
+      }
+      near->add(static_cast<int64_t>(i), shingles(all, o_.doc_shingle));
+    }
+  }
+  const int64_t id = docs_[i].id;
+  for (size_t k = 0; k < p.paras.size() && k < d.paragraphs.size(); ++k) {
+    const Para& para = p.paras[k];
+    if (!d.paragraphs[k].keep || para.norm.empty()) continue;
+    if (!para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)}).second) {
+      continue;
+    }
+    if (o_.near_para_threshold > 0 && para.words >= o_.near_para_min_words &&
+        para.words >= o_.min_words) {
+      near_paras_.add(static_cast<int64_t>(near_para_owner_.size()),
+                      shingles(para.norm, o_.para_shingle));
+      near_para_owner_.push_back(Owner{id, static_cast<int>(k)});
+    }
+  }
+}
+
+// A non-article page whose substantive paragraphs were all removed has
+// nothing new: it is dropped (reason "empty").
+void Decider::drop_if_nothing_new(size_t i) {
+  if (docs_[i].kind == DocKind::kArticle) return;
+  DocDecision& d = out_[i];
+  int64_t first_owner = 0;
+  for (size_t k = 0; k < d.paragraphs.size(); ++k) {
+    const bool substantive = prep_[i].paras[k].words >= o_.min_words;
+    if (d.paragraphs[k].keep && substantive) return;
+    if (!d.paragraphs[k].keep && first_owner == 0) {
+      first_owner = d.paragraphs[k].dup_doc;
+    }
+  }
+  d.keep = false;
+  d.reason = "empty";
+  d.dup_of = first_owner;
+}
+
+Result Decider::run() {
+  const size_t n = docs_.size();
+  prep_.reserve(n);
+  out_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    prep_.push_back(prepare(docs_[i], o_.normalize));
+    if (docs_[i].settled) {
+      out_[i] = *docs_[i].settled;
+    } else {
+      out_[i].paragraphs.assign(docs_[i].paragraphs.size(), ParagraphDecision{});
+    }
+    out_[i].id = docs_[i].id;
+    out_[i].paragraphs.resize(docs_[i].paragraphs.size());
+  }
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return owner_less(docs_[a], docs_[b]);
+  });
+  for (size_t i : order) {
+    if (docs_[i].settled) {
+      replay_settled(i);
+      continue;
+    }
+    decide_document(i);
+    if (!out_[i].keep) continue;
+    decide_paragraphs(i);
+    drop_if_nothing_new(i);
+  }
+  return finish();
+}
+
+// Records removed documents as aliases of their representative and counts.
+Result Decider::finish() {
+  std::unordered_map<int64_t, size_t> index_of;
+  for (size_t i = 0; i < out_.size(); ++i) index_of.emplace(out_[i].id, i);
+  for (size_t i = 0; i < out_.size(); ++i) {
+    const DocDecision& d = out_[i];
+    if (d.keep || (d.reason != "exact-doc" && d.reason != "near-doc")) continue;
+    auto it = index_of.find(d.dup_of);
+    if (it != index_of.end()) out_[it->second].aliases.push_back(docs_[i].url);
+  }
+  Result r;
+  for (size_t i = 0; i < out_.size(); ++i) {
+    DocDecision& d = out_[i];
+    auto& a = d.aliases;
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    a.erase(std::remove(a.begin(), a.end(), docs_[i].url), a.end());
+    ++r.stats.documents;
+    r.stats.paragraphs += static_cast<int64_t>(d.paragraphs.size());
+    if (!d.keep) {
+      ++r.stats.removed_documents;
+      r.stats.removed_paragraphs += static_cast<int64_t>(d.paragraphs.size());
+      continue;
+    }
+    for (const ParagraphDecision& p : d.paragraphs) {
+      r.stats.removed_paragraphs += p.keep ? 0 : 1;
+    }
+  }
+  r.docs = std::move(out_);
+  return r;
+}
+
+}  // namespace
+
+Result run_dedup(const std::vector<DocInput>& docs, const Options& options) {
+  return Decider(docs, options).run();
+}
+
+}  // namespace winnow::dedup

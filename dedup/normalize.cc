@@ -1,0 +1,213 @@
+// normalize.cc: the hashing form of a paragraph (NFKC + case folding via
+// utf8proc, quotes/dashes unified, punctuation stripped, white space
+// collapsed, digits optionally folded) and word shingles over it. Rules:
+// docs/internals/dedup.md "Normalisation".
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+#include "dedup/dedup.h"
+
+namespace winnow::dedup {
+
+namespace {
+
+// What happens to one code point of the NFKC-casefolded text.
+enum class Act : uint8_t { kEmit, kSpace, kDrop, kDigit };
+
+Act act_for(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+      is_unicode_space(cp)) {
+    return Act::kSpace;
+  }
+  if (cp == 0x2212) return Act::kSpace;  // minus sign: a dash
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_PD:  // dashes of every width: a word break
+      return Act::kSpace;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:  // opening quotes
+    case UTF8PROC_CATEGORY_PF:  // closing quotes
+    case UTF8PROC_CATEGORY_PO:  // ' " . , ! ? etc.
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+      return Act::kDrop;
+    case UTF8PROC_CATEGORY_ND:
+      return Act::kDigit;
+    default:
+      return Act::kEmit;
+  }
+}
+
+// ASCII byte -> action, with upper case already folded by the caller.
+const std::array<Act, 128>& ascii_table() {
+  static const std::array<Act, 128> table = [] {
+    std::array<Act, 128> t{};
+    for (int c = 0; c < 128; ++c) t[c] = act_for(static_cast<char32_t>(c));
+    return t;
+  }();
+  return table;
+}
+
+class Emitter {
+ public:
+  Emitter(std::string& out, bool fold) : out_(out), fold_(fold) {}
+  void push(char32_t cp, Act a) {
+    switch (a) {
+      case Act::kSpace:
+        space_ = !out_.empty();
+        return;
+      case Act::kDrop:
+        return;
+      case Act::kDigit:
+        if (fold_) cp = '0';
+        break;
+      case Act::kEmit:
+        break;
+    }
+    if (space_) {
+      out_.push_back(' ');
+      space_ = false;
+    }
+    if (cp < 0x80) {
+      out_.push_back(static_cast<char>(cp));
+    } else {
+      append_utf8(out_, cp);
+    }
+  }
+
+ private:
+  std::string& out_;
+  bool fold_;
+  bool space_ = false;
+};
+
+bool all_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void normalize_into(std::string_view text, const NormalizeOptions& o,
+                    std::string& out) {
+  out.clear();
+  Emitter em(out, o.fold_digits);
+  if (all_ascii(text)) {
+    const auto& table = ascii_table();
+    for (unsigned char c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+      em.push(c, table[c]);
+    }
+    return;
+  }
+  std::string repaired;
+  if (!is_valid_utf8(text)) {
+    repaired = repair_utf8(text);
+    text = repaired;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto opts = static_cast<utf8proc_option_t>(
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+      UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &mapped, opts);
+  std::string_view folded = text;  // on a utf8proc error: unfolded text
+  if (n >= 0 && mapped) {
+    folded = std::string_view(reinterpret_cast<const char*>(mapped),
+                              static_cast<size_t>(n));
+  }
+  const auto& table = ascii_table();
+  for (size_t i = 0; i < folded.size();) {
+    const auto c = static_cast<unsigned char>(folded[i]);
+    if (c < 0x80) {
+      em.push(c, table[c]);
+      ++i;
+      continue;
+    }
+    char32_t cp = next_code_point(folded, i);
+    em.push(cp, act_for(cp));
+  }
+  std::free(mapped);
+}
+
+std::string normalize(std::string_view text, const NormalizeOptions& o) {
+  std::string out;
+  normalize_into(text, o, out);
+  return out;
+}
+
+Hash128 paragraph_hash(std::string_view text, const NormalizeOptions& o) {
+  std::string n;
+  normalize_into(text, o, n);
+  return hash128(n);
+}
+
+Hash128 document_fingerprint(const std::vector<std::string>& paragraphs,
+                             const NormalizeOptions& o) {
+  std::string all, n;
+  for (const std::string& p : paragraphs) {
+    normalize_into(p, o, n);
+    if (n.empty()) continue;
+    all += n;
+    all += '\n';
+  }
+  return hash128(all);
+}
+
+std::vector<uint64_t> shingles(std::string_view normalized, int k) {
+  std::vector<uint64_t> words;
+  for (std::string_view w : split(normalized, ' ')) {
+    if (!w.empty()) words.push_back(hash64(w));
+  }
+  std::vector<uint64_t> out;
+  if (words.empty()) return out;
+  const size_t kk = static_cast<size_t>(std::max(1, k));
+  if (words.size() < kk) {
+    out.push_back(hash64(normalized, 1));
+    return out;
+  }
+  out.reserve(words.size() - kk + 1);
+  for (size_t i = 0; i + kk <= words.size(); ++i) {
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (size_t j = 0; j < kk; ++j) {
+      h = (h ^ words[i + j]) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
+    out.push_back(h);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() && b.empty()) return 0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  const size_t uni = a.size() + b.size() - common;
+  return static_cast<double>(common) / static_cast<double>(uni);
+}
+
+double text_similarity(std::string_view a, std::string_view b, int k) {
+  return jaccard(shingles(normalize(a), k), shingles(normalize(b), k));
+}
+
+}  // namespace winnow::dedup

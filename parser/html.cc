@@ -1,0 +1,383 @@
+// html.cc: parse_html -- bytes to UTF-8, nesting bounded, Gumbo parse, then
+// one iterative walk (explicit stack, no recursion) that cuts the body into
+// leaf text blocks in document order and records the skeleton of elements
+// above them, link density, path signatures and links.
+#include <cstring>
+
+#include "parser/internal.h"
+
+namespace winnow::parser {
+namespace {
+
+using internal::attr;
+
+bool skipped_tag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP: case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool block_tag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_BUTTON: case GUMBO_TAG_OPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+BlockKind kind_of(GumboTag t, int* level) {
+  *level = 0;
+  switch (t) {
+    case GUMBO_TAG_H1: *level = 1; return BlockKind::kHeading;
+    case GUMBO_TAG_H2: *level = 2; return BlockKind::kHeading;
+    case GUMBO_TAG_H3: *level = 3; return BlockKind::kHeading;
+    case GUMBO_TAG_H4: *level = 4; return BlockKind::kHeading;
+    case GUMBO_TAG_H5: *level = 5; return BlockKind::kHeading;
+    case GUMBO_TAG_H6: *level = 6; return BlockKind::kHeading;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: return BlockKind::kListItem;
+    case GUMBO_TAG_BLOCKQUOTE: return BlockKind::kQuote;
+    case GUMBO_TAG_PRE: return BlockKind::kPre;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return BlockKind::kTableCell;
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return BlockKind::kCaption;
+    default: return BlockKind::kParagraph;
+  }
+}
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+constexpr char kBreak = '\x01';  // a <br> inside the inline buffer
+
+// Per-element walk state.
+struct Frame {
+  const GumboNode* node = nullptr;
+  unsigned next = 0;      // next child to visit
+  std::string tag;
+  uint32_t flags = 0;     // own flags
+  uint32_t anc = 0;       // OR over ancestors and self
+  int node_idx = -1;      // index in ParsedPage::nodes once materialised
+  bool block = false;
+  size_t text_mark = 0;   // buffer offsets when an inline element opened
+  size_t md_mark = 0;
+  bool quote = false;     // inside a blockquote
+};
+
+// Walks the Gumbo tree once; owns nothing but its output page.
+class Walker {
+ public:
+  Walker(const ParseOptions& o, ParsedPage* page) : opt_(o), page_(page) {}
+  void run(const GumboNode* root);
+
+ private:
+  void enter(const GumboNode* n);
+  void leave();
+  void text(std::string_view t);
+  void flush();
+  int materialise(size_t frame);
+
+  const ParseOptions& opt_;
+  ParsedPage* page_;
+  std::vector<Frame> stack_;
+  std::vector<std::string> paths_;  // per node: path signature
+  std::string buf_, md_;
+  size_t link_chars_ = 0;
+  int link_count_ = 0;
+  int pre_ = 0;
+  int link_depth_ = 0;
+  bool warned_blocks_ = false;
+};
+
+std::string signature(const Frame& f) {
+  std::string sig = f.tag;
+  std::string_view cls = f.node ? attr(f.node->v.element, "class") : "";
+  cls = trim(cls);
+  if (!cls.empty()) {
+    size_t e = cls.find_first_of(" \t\n\r\f");
+    std::string first(cls.substr(0, e));
+    std::string clean;
+    for (char c : first)
+      if (!(c >= '0' && c <= '9')) clean.push_back(c);
+    if (!clean.empty()) sig += "." + clean;
+  }
+  return sig;
+}
+
+int Walker::materialise(size_t frame) {
+  size_t first = frame;
+  while (first > 0 && stack_[first - 1].node_idx < 0) --first;
+  if (stack_[first].node_idx >= 0) return stack_[frame].node_idx;
+  for (size_t i = first; i <= frame; ++i) {
+    Frame& f = stack_[i];
+    if (f.node_idx >= 0) continue;
+    Node n;
+    n.parent = i > 0 ? stack_[i - 1].node_idx : -1;
+    n.depth = static_cast<int>(i);
+    n.tag = f.tag;
+    const GumboElement& e = f.node->v.element;
+    n.id = std::string(attr(e, "id"));
+    n.classes = collapse_whitespace(attr(e, "class"));
+    n.role = std::string(attr(e, "role"));
+    n.flags = f.flags;
+    std::string sig = signature(f);
+    paths_.push_back(n.parent >= 0 ? paths_[n.parent] + ">" + sig : sig);
+    f.node_idx = static_cast<int>(page_->nodes.size());
+    page_->nodes.push_back(std::move(n));
+  }
+  return stack_[frame].node_idx;
+}
+
+std::string finish_lines(std::string_view raw, bool pre) {
+  std::string out;
+  if (pre) {
+    out.assign(raw);
+    for (char& c : out)
+      if (c == kBreak) c = '\n';
+    size_t b = out.find_first_not_of("\r\n \t");
+    size_t e = out.find_last_not_of("\r\n \t");
+    return b == std::string::npos ? "" : out.substr(b, e - b + 1);
+  }
+  for (std::string_view line : split(raw, kBreak)) {
+    std::string l = collapse_whitespace(line);
+    if (l.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += l;
+  }
+  return out;
+}
+
+void Walker::flush() {
+  size_t owner = stack_.size();
+  while (owner > 0 && !stack_[owner - 1].block) --owner;
+  std::string text = finish_lines(buf_, pre_ > 0);
+  std::string md = finish_lines(md_, pre_ > 0);
+  buf_.clear();
+  md_.clear();
+  size_t lc = link_chars_;
+  int lcount = link_count_;
+  link_chars_ = 0;
+  link_count_ = 0;
+  for (Frame& f : stack_) f.text_mark = f.md_mark = 0;
+  if (text.empty() || owner == 0) return;
+  if (page_->blocks.size() >= limits::kMaxBlocksPerPage) {
+    if (!warned_blocks_)
+      page_->warnings.push_back("more than " + std::to_string(limits::kMaxBlocksPerPage) +
+                                " blocks; the rest of the page was ignored");
+    warned_blocks_ = true;
+    return;
+  }
+  Frame& f = stack_[owner - 1];
+  Block b;
+  b.kind = kind_of(f.node->v.element.tag, &b.level);
+  if (f.quote && b.kind == BlockKind::kParagraph) b.kind = BlockKind::kQuote;
+  b.text = std::move(text);
+  b.markdown = std::move(md);
+  b.tag = f.tag;
+  b.node = materialise(owner - 1);
+  b.path = paths_[b.node];
+  b.path_hash = hash64(b.path);
+  b.ancestor_flags = f.anc;
+  b.text_chars = code_points(b.text);
+  b.link_chars = std::min(lc, b.text_chars);
+  b.link_count = lcount;
+  if (lcount == 1 && b.link_chars * 10 >= b.text_chars * 9) b.ancestor_flags |= kInLink;
+  b.position = static_cast<int>(page_->blocks.size());
+  b.depth = static_cast<int>(owner - 1);
+  page_->blocks.push_back(std::move(b));
+}
+
+void Walker::text(std::string_view t) {
+  if (pre_ > 0) {
+    buf_.append(t);
+    md_.append(t);
+    return;
+  }
+  size_t at = buf_.size();
+  buf_.append(t);
+  md_.append(t);
+  if (t.find(kBreak) != std::string_view::npos) {  // a stray control byte
+    for (size_t i = at; i < buf_.size(); ++i)
+      if (buf_[i] == kBreak) buf_[i] = ' ';
+    for (char& c : md_)
+      if (c == kBreak) c = ' ';
+  }
+}
+
+void Walker::enter(const GumboNode* n) {
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+      n->type == GUMBO_NODE_WHITESPACE) {
+    text(n->v.text.text);
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT) return;
+  const GumboElement& e = n->v.element;
+  if (skipped_tag(e.tag)) return;
+  if (e.tag == GUMBO_TAG_BR) {
+    buf_.push_back(kBreak);
+    md_.push_back(kBreak);
+    return;
+  }
+  if (e.tag == GUMBO_TAG_IMG || e.tag == GUMBO_TAG_INPUT) return;
+  Frame f;
+  f.node = n;
+  f.tag = internal::tag_name(e);
+  f.flags = internal::element_flags(e, f.tag);
+  f.anc = (stack_.empty() ? 0 : stack_.back().anc) | f.flags;
+  f.quote = (!stack_.empty() && stack_.back().quote) || e.tag == GUMBO_TAG_BLOCKQUOTE;
+  bool deep = static_cast<int>(stack_.size()) >= opt_.max_depth;
+  f.block = block_tag(e.tag) && !deep;
+  if (f.block) {
+    flush();
+  } else {
+    f.text_mark = buf_.size();
+    f.md_mark = md_.size();
+    if (e.tag == GUMBO_TAG_A) {
+      ++link_depth_;
+      md_ += '[';
+      if (opt_.collect_links) {
+        std::string u = internal::resolve_url(opt_.url, attr(e, "href"));
+        if (!u.empty()) page_->links.push_back(std::move(u));
+      }
+    } else if (e.tag == GUMBO_TAG_STRONG || e.tag == GUMBO_TAG_B) {
+      md_ += "**";
+    } else if (e.tag == GUMBO_TAG_EM || e.tag == GUMBO_TAG_I) {
+      md_ += '*';
+    }
+  }
+  if (e.tag == GUMBO_TAG_PRE) ++pre_;
+  stack_.push_back(std::move(f));
+}
+
+void Walker::leave() {
+  Frame& f = stack_.back();
+  const GumboElement& e = f.node->v.element;
+  if (f.block) {
+    flush();
+  } else {
+    bool empty = f.text_mark <= buf_.size() &&
+                 trim(std::string_view(buf_).substr(f.text_mark)).empty();
+    if (e.tag == GUMBO_TAG_A) {
+      --link_depth_;
+      if (f.text_mark <= buf_.size()) {
+        std::string lt = collapse_whitespace(std::string_view(buf_).substr(f.text_mark));
+        if (!lt.empty()) {
+          link_chars_ += code_points(lt);
+          ++link_count_;
+        }
+      }
+      std::string href(attr(e, "href"));
+      if (empty || href.empty() || f.md_mark > md_.size()) {
+        if (f.md_mark < md_.size() && md_[f.md_mark] == '[') md_.erase(f.md_mark, 1);
+      } else {
+        md_ += "](" + internal::resolve_url(opt_.url, href) + ")";
+      }
+    } else if (e.tag == GUMBO_TAG_STRONG || e.tag == GUMBO_TAG_B ||
+               e.tag == GUMBO_TAG_EM || e.tag == GUMBO_TAG_I) {
+      size_t len = (e.tag == GUMBO_TAG_STRONG || e.tag == GUMBO_TAG_B) ? 2 : 1;
+      if (empty && f.md_mark + len <= md_.size()) {
+        md_.erase(f.md_mark, len);
+      } else {
+        md_.append(len, '*');
+      }
+    }
+  }
+  if (e.tag == GUMBO_TAG_PRE) --pre_;
+  stack_.pop_back();
+}
+
+void Walker::run(const GumboNode* root) {
+  struct Visit {
+    const GumboNode* node;
+    unsigned next;
+    bool pushed;  // did enter() push a frame for it
+  };
+  std::vector<Visit> todo;
+  size_t before = stack_.size();
+  enter(root);
+  todo.push_back({root, 0, stack_.size() > before});
+  while (!todo.empty()) {
+    Visit& v = todo.back();
+    if (!v.pushed) {
+      todo.pop_back();
+      continue;
+    }
+    const GumboVector& kids = v.node->v.element.children;
+    if (v.next < kids.length) {
+      auto* c = static_cast<const GumboNode*>(kids.data[v.next++]);
+      size_t depth = stack_.size();
+      enter(c);
+      if (stack_.size() > depth) todo.push_back({c, 0, true});
+    } else {
+      leave();
+      todo.pop_back();
+    }
+  }
+}
+
+}  // namespace
+
+ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
+  ParsedPage page;
+  if (bytes.size() > options.max_bytes) {
+    page.warnings.push_back("page is " + std::to_string(bytes.size()) +
+                            " bytes; only the first " +
+                            std::to_string(options.max_bytes) + " were parsed");
+    bytes = bytes.substr(0, options.max_bytes);
+  }
+  std::string html = to_utf8(bytes, options.content_type);
+  if (html.find('\0') != std::string::npos) {
+    size_t nul = 0;
+    for (char& c : html)
+      if (c == '\0') {
+        c = ' ';
+        ++nul;
+      }
+    if (nul * 10 > html.size())
+      page.warnings.push_back("input looks binary (" + std::to_string(nul) + " NUL bytes)");
+  }
+  std::string bounded;
+  if (internal::bound_nesting(html, options.max_depth, &bounded)) {
+    page.warnings.push_back("elements nested deeper than " +
+                            std::to_string(options.max_depth) + " were flattened");
+    html.swap(bounded);
+  }
+  GumboOptions gopt = kGumboDefaultOptions;
+  gopt.max_errors = 100;
+  GumboOutput* out = gumbo_parse_with_options(&gopt, html.data(), html.size());
+  if (!out) {
+    page.warnings.push_back("HTML parser failed");
+    return page;
+  }
+  internal::collect_meta(out->root, options.url, &page.meta);
+  Walker w(options, &page);
+  w.run(out->root);
+  gumbo_destroy_output(&gopt, out);
+  return page;
+}
+
+}  // namespace winnow::parser

@@ -1,0 +1,37 @@
+// internal.h: helpers shared by the parser's .cc files (not a public header;
+// other stages include parser/parser.h only).
+#pragma once
+
+#include <gumbo.h>
+
+#include <string>
+#include <string_view>
+
+#include "parser/parser.h"
+
+namespace winnow::parser::internal {
+
+// Rewrites `html` so that no element nesting exceeds max_depth: start tags
+// (and their matching end tags) beyond that depth are dropped, their text
+// kept. Returns true if anything was cut. Linear time, no recursion.
+bool bound_nesting(std::string_view html, int max_depth, std::string* out);
+
+// Resolves href against base_url (scheme://host/path); "" for fragments,
+// javascript:, mailto: and empty hrefs.
+std::string resolve_url(std::string_view base_url, std::string_view href);
+
+// Attribute value or "" when absent.
+std::string_view attr(const GumboElement& e, const char* name);
+
+// Lower-case tag name of an element (handles unknown tags).
+std::string tag_name(const GumboElement& e);
+
+// Fills meta fields from <head> and JSON-LD (<meta>, <title>, <link>,
+// <script type=application/ld+json>). Iterative over the whole tree.
+void collect_meta(const GumboNode* root, const std::string& base_url,
+                  PageMeta* meta);
+
+// NodeFlag bits an element carries itself (tag, role, hidden, class/id).
+uint32_t element_flags(const GumboElement& e, std::string_view tag);
+
+}  // namespace winnow::parser::internal

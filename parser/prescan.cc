@@ -1,0 +1,147 @@
+// prescan.cc: bounds element nesting before Gumbo sees the page. Gumbo keeps
+// its stack of open elements in a vector but destroys and walks some
+// structures recursively, and hostile pages nest 100,000 elements deep, so
+// tags deeper than limits::kMaxDomDepth are removed lexically first.
+#include <cstring>
+
+#include "parser/internal.h"
+
+namespace winnow::parser::internal {
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Elements that never nest (void) or close implicitly: not counted.
+bool uncounted(std::string_view t) {
+  static const char* const kTags[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+      "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
+      "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+      "rp", "rt", "colgroup", "html", "head", "body", "frame", "keygen"};
+  for (const char* k : kTags)
+    if (t == k) return true;
+  return false;
+}
+
+bool raw_text(std::string_view t) {
+  return t == "script" || t == "style" || t == "textarea" || t == "title" ||
+         t == "xmp" || t == "plaintext" || t == "noscript" || t == "iframe";
+}
+
+// Finds the '>' ending a tag that starts at i, honouring quotes.
+size_t tag_end(std::string_view s, size_t i) {
+  char q = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (q) {
+      if (c == q) q = 0;
+    } else if (c == '"' || c == '\'') {
+      q = c;
+    } else if (c == '>') {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+struct Tag {
+  bool end = false;
+  bool self_closing = false;
+  std::string name;
+  size_t close = 0;  // index of '>'
+};
+
+// Parses the tag at s[i] == '<'; false if it is not a tag.
+bool read_tag(std::string_view s, size_t i, Tag* t) {
+  size_t j = i + 1;
+  t->end = j < s.size() && s[j] == '/';
+  if (t->end) ++j;
+  if (j >= s.size() || !is_alpha(s[j])) return false;
+  size_t k = j;
+  while (k < s.size() && s[k] != ' ' && s[k] != '>' && s[k] != '/' &&
+         s[k] != '\t' && s[k] != '\n' && s[k] != '\r')
+    ++k;
+  t->name = to_lower_ascii(s.substr(j, k - j));
+  t->close = tag_end(s, k);
+  if (t->close == std::string_view::npos) return false;
+  t->self_closing = s[t->close - 1] == '/';
+  return true;
+}
+
+// One pass; when out is null only measures (returns whether depth exceeded).
+bool scan(std::string_view s, int max_depth, std::string* out) {
+  int depth = 0;
+  int over = 0;  // dropped open tags still unclosed
+  bool cut = false;
+  size_t copied = 0;
+  size_t i = 0;
+  Tag t;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      size_t e = s.find("-->", i + 4);
+      i = e == std::string_view::npos ? s.size() : e + 3;
+      continue;
+    }
+    if (!read_tag(s, i, &t)) {
+      ++i;
+      continue;
+    }
+    size_t next = t.close + 1;
+    if (!t.end && raw_text(t.name)) {
+      std::string close = "</" + t.name;
+      size_t e = i;
+      // case-insensitive search for the end tag
+      std::string_view rest = s.substr(next);
+      size_t f = std::string_view::npos;
+      for (size_t p = rest.find("</"); p != std::string_view::npos;
+           p = rest.find("</", p + 2)) {
+        if (iequals_ascii(rest.substr(p, close.size()), close)) {
+          f = p;
+          break;
+        }
+      }
+      e = f == std::string_view::npos ? s.size() : next + f;
+      i = e;
+      continue;
+    }
+    if (t.self_closing || uncounted(t.name)) {
+      i = next;
+      continue;
+    }
+    bool drop = false;
+    if (!t.end) {
+      if (depth >= max_depth) {
+        drop = true;
+        ++over;
+        cut = true;
+        if (!out) return true;
+      } else {
+        ++depth;
+      }
+    } else if (over > 0) {
+      drop = true;
+      --over;
+    } else if (depth > 0) {
+      --depth;
+    }
+    if (drop && out) {
+      out->append(s.substr(copied, i - copied));
+      copied = next;
+    }
+    i = next;
+  }
+  if (out) out->append(s.substr(copied));
+  return cut;
+}
+
+}  // namespace
+
+bool bound_nesting(std::string_view html, int max_depth, std::string* out) {
+  if (!scan(html, max_depth, nullptr)) return false;
+  out->clear();
+  out->reserve(html.size());
+  scan(html, max_depth, out);
+  return true;
+}
+
+}  // namespace winnow::parser::internal

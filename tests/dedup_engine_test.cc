@@ -1,0 +1,340 @@
+// dedup_engine_test.cc: the dedup stage's rules (docs/internals/dedup.md):
+// normalisation for hashing, the minimum-length rule, in-page repeats, the
+// owner rule (article > listing > newsletter), aliases of exact duplicate
+// documents, near-duplicate documents and paragraphs, and order
+// independence.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "dedup/dedup.h"
+
+namespace {
+
+using winnow::dedup::DocDecision;
+using winnow::dedup::DocInput;
+using winnow::dedup::DocKind;
+using winnow::dedup::normalize;
+using winnow::dedup::Options;
+using winnow::dedup::run_dedup;
+
+DocInput doc(int64_t id, std::string url, DocKind kind,
+             std::vector<std::string> paras, std::string canonical = "") {
+  DocInput d;
+  d.id = id;
+  d.url = std::move(url);
+  d.canonical_url = std::move(canonical);
+  d.kind = kind;
+  d.paragraphs = std::move(paras);
+  return d;
+}
+
+const DocDecision& by_id(const winnow::dedup::Result& r, int64_t id) {
+  for (const auto& d : r.docs) {
+    if (d.id == id) return d;
+  }
+  throw std::runtime_error("no decision for doc " + std::to_string(id));
+}
+
+// A deterministic paragraph of `words` words from a small vocabulary.
+std::string para(uint32_t seed, int words) {
+  static const char* kWords[] = {
+      "water", "village", "council", "report", "school", "river", "family",
+      "market", "winter", "doctor", "letter", "bridge", "garden", "harvest",
+      "teacher", "station", "members", "clinic", "road", "museum", "court",
+      "budget", "workers", "forest", "island", "camp", "voice", "history",
+      "summer", "project", "meeting", "radio"};
+  std::string s;
+  uint32_t x = seed * 2654435761u + 1;
+  for (int i = 0; i < words; ++i) {
+    x = x * 1664525u + 1013904223u;
+    s += (i ? " " : "") + std::string(kWords[(x >> 16) % 32]);
+  }
+  return s + ".";
+}
+
+// A canonical dump of a result, for byte comparisons.
+std::string dump(const winnow::dedup::Result& r) {
+  std::vector<const DocDecision*> v;
+  for (const auto& d : r.docs) v.push_back(&d);
+  std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  std::string s;
+  for (const DocDecision* d : v) {
+    s += std::to_string(d->id) + (d->keep ? " keep " : " drop ") + d->reason +
+         " " + std::to_string(d->dup_of) + " [" + winnow::join(d->aliases, ",") +
+         "]\n";
+    for (const auto& p : d->paragraphs) {
+      s += "  " + std::to_string(p.keep) + " " + p.reason + " " +
+           std::to_string(p.dup_doc) + ":" + std::to_string(p.dup_index) + "\n";
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("normalisation: case, NFKC, quotes, dashes, punctuation, spaces",
+          "[policy]") {
+  CHECK(normalize("Hello,  World!") == "hello world");
+  CHECK(normalize("\xE2\x80\x9C" "Don\xE2\x80\x99t\xE2\x80\x9D \xE2\x80\x94 stop") ==
+        "dont stop");                                   // curly quotes, em dash
+  CHECK(normalize("\"Don't\" - stop") == "dont stop");  // ASCII forms alike
+  CHECK(normalize("well\xE2\x80\x93known well-known") == "well known well known");
+  CHECK(normalize("\xEF\xAC\x81ne \xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x8C\xEF\xBD\x8C") ==
+        "fine full");                                   // fi ligature, full-width
+  CHECK(normalize("Stra\xC3\x9F" "e") == "strasse");    // case folding
+  CHECK(normalize("caf\xC3\xA9") == normalize("cafe\xCC\x81"));  // NFC == NFD
+  CHECK(normalize("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(normalize(" a\xC2\xA0\xC2\xA0" "b\t\nc ") == "a b c");  // NBSP, tabs
+  CHECK(normalize("a\xE2\x80\x8B" "b") == "ab");        // zero-width space
+  CHECK(normalize("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\xD8\x8C \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85") ==
+        "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85");  // Arabic comma
+  CHECK(normalize("...!!! ---") == "");
+  CHECK(normalize("Vol. 12, No. 3") == "vol 12 no 3");
+  winnow::dedup::NormalizeOptions fold;
+  fold.fold_digits = true;
+  CHECK(normalize("Vol. 12, No. 3") != normalize("Vol. 13, No. 4"));
+  CHECK(normalize("Vol. 12, No. 3", fold) == "vol 00 no 0");
+  CHECK(normalize("Vol. 13, No. 4", fold) == "vol 00 no 0");
+  CHECK(normalize("bad \xFF byte") == "bad \xEF\xBF\xBD byte");  // repaired
+}
+
+TEST_CASE("minimum length: short repeats are kept, five words are removed",
+          "[policy]") {
+  std::vector<DocInput> in = {
+      doc(1, "https://ex.org/posts/1", DocKind::kArticle,
+          {"Yes.", "March 3, 2024", "The meeting ended at noon.", "It ended early today."}),
+      doc(2, "https://ex.org/posts/2", DocKind::kArticle,
+          {"Yes.", "March 3, 2024", "The meeting ended at noon.", "It ended early today.",
+           para(7, 12)})};
+  Options o;
+  o.near_doc_threshold = 0;  // the two pages are near-duplicates as a whole
+  auto r = run_dedup(in, o);
+  const auto& d2 = by_id(r, 2);
+  REQUIRE(d2.paragraphs.size() == 5);
+  // Below 5 normalised words: kept, but marked with what it repeats.
+  CHECK(d2.paragraphs[0].keep);
+  CHECK(d2.paragraphs[0].reason == "short-kept");
+  CHECK(d2.paragraphs[0].dup_doc == 1);
+  CHECK(d2.paragraphs[0].dup_index == 0);
+  CHECK(d2.paragraphs[1].keep);  // "march 3 2024": 3 words
+  CHECK(d2.paragraphs[3].keep);  // "it ended early today": 4 words
+  // 5 words: removed, owned by document 1.
+  CHECK_FALSE(d2.paragraphs[2].keep);
+  CHECK(d2.paragraphs[2].reason == "exact");
+  CHECK(d2.paragraphs[2].dup_doc == 1);
+  CHECK(d2.paragraphs[2].dup_index == 2);
+  CHECK(d2.paragraphs[4].keep);
+  CHECK(d2.paragraphs[4].reason.empty());
+  CHECK(d2.keep);
+}
+
+TEST_CASE("in-page repeats: a paragraph twice in a row, caption equal to alt",
+          "[policy]") {
+  const std::string p = para(3, 15);
+  std::vector<DocInput> in = {doc(
+      5, "https://ex.org/posts/5", DocKind::kArticle,
+      {"Volunteers at the camp", "Volunteers at the camp", p, p, para(4, 10), p})};
+  auto r = run_dedup(in, Options{});
+  const auto& d = by_id(r, 5);
+  CHECK(d.paragraphs[0].keep);
+  CHECK_FALSE(d.paragraphs[1].keep);  // short, but right after itself
+  CHECK(d.paragraphs[1].reason == "in-page");
+  CHECK(d.paragraphs[1].dup_index == 0);
+  CHECK(d.paragraphs[2].keep);
+  CHECK_FALSE(d.paragraphs[3].keep);
+  CHECK(d.paragraphs[3].reason == "in-page");
+  CHECK(d.paragraphs[3].dup_index == 2);
+  CHECK_FALSE(d.paragraphs[5].keep);  // later in the page, not adjacent
+  CHECK(d.paragraphs[5].reason == "in-page");
+  CHECK(d.paragraphs[5].dup_doc == 5);
+  CHECK(d.paragraphs[5].dup_index == 2);
+  CHECK(r.stats.removed_paragraphs == 3);
+}
+
+namespace {
+
+// An article, two listings and a newsletter issue sharing text.
+std::vector<DocInput> owner_corpus() {
+  const std::string p1 = para(11, 30), p2 = para(12, 25), q1 = para(13, 28),
+                    n1 = para(14, 22);
+  return {
+      doc(40, "https://ex.org/en/category/news/", DocKind::kListing,
+          {"News", p1, q1, "Older Posts"}),
+      doc(30, "https://ex.org/en/newsletter/2024-03", DocKind::kNewsletter,
+          {"Inside this issue", p1, "...", n1}),
+      doc(20, "https://ex.org/en/", DocKind::kListing,
+          {p1, p2, "March 3, 2024", q1}),
+      doc(10, "https://ex.org/en/posts/15451", DocKind::kArticle, {p1, p2}),
+  };
+}
+
+}  // namespace
+
+TEST_CASE("owner rule: the article keeps the text, listings and newsletters lose it",
+          "[policy]") {
+  auto r = run_dedup(owner_corpus(), Options{});
+  const auto& art = by_id(r, 10);
+  CHECK(art.keep);
+  CHECK(art.paragraphs[0].keep);
+  CHECK(art.paragraphs[1].keep);
+  // The home listing loses the article's text but keeps the listing-only
+  // post q1: it is the first listing in the owner order (shorter URL).
+  const auto& home = by_id(r, 20);
+  CHECK(home.keep);
+  CHECK_FALSE(home.paragraphs[0].keep);
+  CHECK(home.paragraphs[0].reason == "exact");
+  CHECK(home.paragraphs[0].dup_doc == 10);
+  CHECK(home.paragraphs[0].dup_index == 0);
+  CHECK_FALSE(home.paragraphs[1].keep);
+  CHECK(home.paragraphs[1].dup_index == 1);
+  CHECK(home.paragraphs[2].keep);
+  CHECK(home.paragraphs[3].keep);
+  CHECK(home.paragraphs[3].reason.empty());
+  // The category listing has nothing new: dropped.
+  const auto& cat = by_id(r, 40);
+  CHECK_FALSE(cat.keep);
+  CHECK(cat.reason == "empty");
+  CHECK(cat.dup_of == 10);
+  CHECK(cat.paragraphs[2].reason == "exact");
+  CHECK(cat.paragraphs[2].dup_doc == 20);
+  CHECK(cat.paragraphs[2].dup_index == 3);
+  // The newsletter keeps only what no article has.
+  const auto& nl = by_id(r, 30);
+  CHECK(nl.keep);
+  CHECK_FALSE(nl.paragraphs[1].keep);
+  CHECK(nl.paragraphs[1].dup_doc == 10);
+  CHECK(nl.paragraphs[3].keep);
+  CHECK(r.stats.documents == 4);
+  CHECK(r.stats.removed_documents == 1);
+}
+
+TEST_CASE("newsletter kind comes from the URL path", "[policy]") {
+  using winnow::dedup::classify;
+  using winnow::parser::PageKind;
+  CHECK(classify(PageKind::kOther, "https://ex.org/en/newsletter/2024-03") ==
+        DocKind::kNewsletter);
+  CHECK(classify(PageKind::kListing, "https://ex.org/Newsletters/?p=2") ==
+        DocKind::kNewsletter);
+  CHECK(classify(PageKind::kArticle, "https://ex.org/newsletter/1") ==
+        DocKind::kArticle);
+  CHECK(classify(PageKind::kListing, "https://ex.org/en/category/news") ==
+        DocKind::kListing);
+  CHECK(classify(PageKind::kOther, "https://ex.org/about?newsletter=1") ==
+        DocKind::kOther);
+}
+
+TEST_CASE("exact duplicate documents collapse onto the canonical URL", "[policy]") {
+  const std::vector<std::string> body = {para(21, 30), para(22, 30)};
+  std::vector<DocInput> in = {
+      doc(3, "https://ex.org/en/posts/7?print=1", DocKind::kArticle, body,
+          "https://ex.org/en/posts/7"),
+      doc(2, "http://ex.org/en/posts/7/", DocKind::kArticle, body),
+      doc(1, "https://ex.org/en/posts/7", DocKind::kArticle, body,
+          "https://ex.org/en/posts/7"),
+      doc(4, "https://ex.org/en/posts/7?utm_source=x", DocKind::kArticle,
+          {para(21, 30), "", para(22, 30) + "  "}, "https://ex.org/en/posts/7")};
+  auto r = run_dedup(in, Options{});
+  const auto& kept = by_id(r, 1);
+  CHECK(kept.keep);
+  CHECK(kept.aliases == std::vector<std::string>{
+                           "http://ex.org/en/posts/7/",
+                           "https://ex.org/en/posts/7?print=1",
+                           "https://ex.org/en/posts/7?utm_source=x"});
+  for (int64_t id : {2, 3, 4}) {
+    CHECK_FALSE(by_id(r, id).keep);
+    CHECK(by_id(r, id).reason == "exact-doc");
+    CHECK(by_id(r, id).dup_of == 1);
+  }
+  CHECK(r.stats.removed_documents == 3);
+}
+
+TEST_CASE("near-duplicate documents: a few words edited", "[policy]") {
+  std::vector<std::string> a, b;
+  for (uint32_t i = 0; i < 8; ++i) a.push_back(para(100 + i, 25));
+  b = a;
+  b[2] = "Edited: " + b[2];
+  b[5] += " Updated later.";
+  std::vector<DocInput> in = {
+      doc(9, "https://ex.org/en/posts/9-old", DocKind::kArticle, b),
+      doc(8, "https://ex.org/en/posts/9", DocKind::kArticle, a),
+      doc(7, "https://ex.org/en/posts/10", DocKind::kArticle,
+          {para(300, 25), para(301, 25), para(302, 25)})};
+  auto r = run_dedup(in, Options{});
+  CHECK(by_id(r, 8).keep);  // shorter URL: the representative
+  CHECK(by_id(r, 8).aliases == std::vector<std::string>{"https://ex.org/en/posts/9-old"});
+  CHECK_FALSE(by_id(r, 9).keep);
+  CHECK(by_id(r, 9).reason == "near-doc");
+  CHECK(by_id(r, 9).dup_of == 8);
+  CHECK(by_id(r, 7).keep);
+  Options off;
+  off.near_doc_threshold = 0;
+  auto r2 = run_dedup(in, off);
+  CHECK(by_id(r2, 9).keep);  // near-doc off: only paragraphs dedup
+  CHECK(by_id(r2, 9).paragraphs[0].reason == "exact");
+  CHECK(by_id(r2, 9).paragraphs[2].reason == "near");  // "Edited: " + 25 words
+  CHECK(by_id(r2, 9).paragraphs[2].dup_doc == 8);
+  CHECK(by_id(r2, 9).paragraphs[2].dup_index == 2);
+}
+
+TEST_CASE("near-duplicate paragraphs of 20+ words: a reworded boilerplate box",
+          "[policy]") {
+  const std::string box1 =
+      "About Shelter Watch: Shelter Watch consists of former members of the "
+      "river valley councils who document housing conditions, publish a "
+      "monthly letter and support families in the camps.";
+  const std::string box2 =
+      "About Shelter Watch: Shelter Watch consists of some former members of "
+      "the river valley councils who document housing conditions, publish a "
+      "monthly letter and support families in the camps.";
+  std::vector<DocInput> in = {
+      doc(52, "https://ex.org/en/newsletter/2024-04", DocKind::kNewsletter,
+          {para(61, 30), box2}),
+      doc(51, "https://ex.org/en/newsletter/2024-03", DocKind::kNewsletter,
+          {para(60, 30), box1})};
+  auto r = run_dedup(in, Options{});
+  const auto& d = by_id(r, 52);
+  CHECK(d.keep);
+  CHECK(d.paragraphs[0].keep);
+  CHECK_FALSE(d.paragraphs[1].keep);
+  CHECK(d.paragraphs[1].reason == "near");
+  CHECK(d.paragraphs[1].dup_doc == 51);
+  CHECK(d.paragraphs[1].dup_index == 1);
+  CHECK(by_id(r, 51).paragraphs[1].keep);
+  // Under 20 words: exact dedup only, the reworded short line stays.
+  std::vector<DocInput> short_in = {
+      doc(1, "https://ex.org/a", DocKind::kArticle,
+          {"Shelter Watch consists of former members of the councils."}),
+      doc(2, "https://ex.org/b", DocKind::kArticle,
+          {"Shelter Watch consists of some former members of the councils."})};
+  CHECK(by_id(run_dedup(short_in, Options{}), 2).paragraphs[0].keep);
+}
+
+TEST_CASE("the result does not depend on input order", "[policy]") {
+  std::vector<DocInput> in = owner_corpus();
+  const std::vector<std::string> body = {para(21, 30), para(22, 30)};
+  in.push_back(doc(3, "https://ex.org/en/posts/7?print=1", DocKind::kArticle,
+                   body, "https://ex.org/en/posts/7"));
+  in.push_back(doc(1, "https://ex.org/en/posts/7", DocKind::kArticle, body));
+  in.push_back(doc(6, "https://ex.org/en/posts/8", DocKind::kArticle,
+                   {para(11, 30), para(40, 20)}));  // shares p1 with post 15451
+  in.push_back(doc(7, "https://ex.org/en/page/2", DocKind::kListing,
+                   {para(13, 28), para(41, 20)}));
+  const std::string first = dump(run_dedup(in, Options{}));
+  std::mt19937 rng(12345);
+  for (int i = 0; i < 8; ++i) {
+    std::shuffle(in.begin(), in.end(), rng);
+    CHECK(dump(run_dedup(in, Options{})) == first);
+  }
+  // Post 8 has the shorter URL but the later date: post 15451 owns p1.
+  for (auto& d : in) {
+    if (d.id == 6) d.date = "2024-05-01";
+    if (d.id == 10) d.date = "2024-03-05";
+  }
+  auto r = run_dedup(in, Options{});
+  CHECK(by_id(r, 6).paragraphs[0].reason == "exact");
+  CHECK(by_id(r, 6).paragraphs[0].dup_doc == 10);
+}

@@ -1,0 +1,162 @@
+// extract_test.cc: per-page main content (classify_page), metadata picking
+// and output (build_document) on hand-written realistic pages, and the
+// `winnow clean` command (formats, stdin, errors).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "chrome/chrome.h"
+#include "parser/parser.h"
+#include "tests/support/util.h"
+
+using namespace winnow;
+
+namespace {
+
+// A news-style page: menu, share bar, sidebar, related links, comments.
+const char* kArticlePage = R"(<!doctype html>
+<html lang="en"><head><title>River cleanup draws hundreds | Valley Times</title>
+<meta property="og:site_name" content="Valley Times">
+<meta property="og:type" content="article">
+<meta property="article:published_time" content="2024-03-03T08:00:00Z">
+</head><body>
+<header><div class="logo"><a href="/">Valley Times</a></div>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav></header>
+<div id="main"><article class="story">
+<h1>River cleanup draws hundreds</h1>
+<p class="byline">By Ana Lopez</p>
+<p class="dateline">March 3, 2024</p>
+<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<div class="story-body">
+<p>More than three hundred volunteers gathered along the river on Saturday, hauling tyres, bottles and a rusted shopping cart out of the water before noon.</p>
+<p>Organisers said the turnout, the largest in the event's ten-year history, was helped by mild weather, a new sign-up site and support from local schools.</p>
+<p>"We filled two skips by eleven o'clock," said coordinator Sam Patel, who has led the cleanup since 2014, adding that the town council had promised more bins.</p>
+</div>
+<div class="related"><h3>Related</h3><ul><li><a href="/a">Council debates bins</a></li>
+<li><a href="/b">School wins award</a></li></ul></div>
+</article>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/c">Storm warning issued for the weekend across the valley</a></li></ul>
+<p>Sign up for our newsletter to get the news first every morning.</p></aside>
+<section id="comments"><h3>3 comments</h3>
+<div class="comment"><p>Great work everyone, proud of our town and all the volunteers who came.</p></div>
+</section></div>
+<footer><p>Copyright 2024 Valley Times. All rights reserved.</p><a href="/about">About</a></footer>
+</body></html>)";
+
+std::vector<std::string> content(const std::string& html, parser::Document* doc_out = nullptr) {
+  parser::ParseOptions o;
+  o.url = "https://valley.example/news/river";
+  auto page = parser::parse_html(html, o);
+  auto v = chrome::classify_page(page);
+  auto doc = chrome::build_document(o.url, page, v);
+  std::vector<std::string> out;
+  for (const auto& p : doc.paragraphs) out.push_back(p.text);
+  if (doc_out) *doc_out = doc;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("article page: menus, share bar, sidebar, related and comments removed", "[policy]") {
+  parser::Document doc;
+  auto paras = content(kArticlePage, &doc);
+  REQUIRE(paras.size() == 6);
+  CHECK(paras[0] == "River cleanup draws hundreds");
+  CHECK(paras[1] == "By Ana Lopez");
+  CHECK(paras[2] == "March 3, 2024");
+  CHECK(paras[3].rfind("More than three hundred volunteers", 0) == 0);
+  CHECK(paras[5].rfind("\"We filled two skips", 0) == 0);
+  CHECK(doc.title == "River cleanup draws hundreds");
+  CHECK(doc.date == "2024-03-03");
+  CHECK(doc.author == "Ana Lopez");
+  CHECK(doc.lang == "en");
+  CHECK(doc.site_name == "Valley Times");
+  CHECK(doc.kind == parser::PageKind::kArticle);
+}
+
+TEST_CASE("metadata: title suffix, visible date line, byline forms, language", "[policy]") {
+  parser::Document doc;
+  content(
+      "<html><head><title>Harvest begins early - Farm Weekly</title></head><body>"
+      "<div class='post'><h1>Harvest begins early</h1><div>by Farm Weekly staff</div>"
+      "<div>3 September 2023</div><p>Farmers across the region started cutting wheat two weeks "
+      "earlier than usual, after a dry and warm summer, and yields look good so far.</p>"
+      "<p>Prices at the grain market held steady, traders said, though storage is tight.</p>"
+      "</div></body></html>",
+      &doc);
+  CHECK(doc.title == "Harvest begins early");
+  CHECK(doc.date == "2023-09-03");
+  CHECK(doc.author == "Farm Weekly staff");
+  CHECK(doc.lang == "en");
+
+  parser::Document fr;
+  content(
+      "<html><body><div class='article'><p>Les habitants de la ville et les commerçants sont "
+      "inquiets, et la mairie est dans une situation difficile depuis des mois.</p><p>Le maire "
+      "et les élus se réunissent dans une salle de la mairie pour discuter des solutions.</p>"
+      "</div></body></html>",
+      &fr);
+  CHECK(fr.lang == "fr");
+}
+
+TEST_CASE("JSON-LD date and author win over nothing", "[policy]") {
+  parser::Document doc;
+  content(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"BlogPosting\","
+      "\"datePublished\":\"2021-11-05\",\"author\":{\"@type\":\"Person\",\"name\":\"Li Wei\"}}"
+      "</script></head><body><article><p>A long enough paragraph of text, with commas, so "
+      "that the page has some content worth keeping in the output.</p></article></body></html>",
+      &doc);
+  CHECK(doc.date == "2021-11-05");
+  CHECK(doc.author == "Li Wei");
+  CHECK(doc.kind == parser::PageKind::kArticle);
+}
+
+TEST_CASE("winnow clean: formats, stdin, errors", "[policy]") {
+  std::string dir = test::make_temp_dir("clean");
+  std::string file = dir + "/page.html";
+  test::spit(file, kArticlePage);
+  auto r = test::run_winnow({"clean", file});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("River cleanup draws hundreds\n\nBy Ana Lopez\n\nMarch 3, 2024\n\n", 0) == 0);
+  CHECK(r.out.find("Most read") == std::string::npos);
+  CHECK(r.out.find("Great work") == std::string::npos);
+
+  auto j = test::run_winnow({"clean", "--format", "json", "--url", "https://v.example/r", "-"},
+                            kArticlePage);
+  REQUIRE(j.exit_code == 0);
+  CHECK(j.out.rfind("{\"url\":\"https://v.example/r\",\"title\":\"River cleanup draws hundreds\","
+                    "\"date\":\"2024-03-03\",\"author\":\"Ana Lopez\",\"lang\":\"en\","
+                    "\"kind\":\"article\",\"text\":\"River cleanup",
+                    0) == 0);
+
+  auto m = test::run_winnow({"clean", "--format", "markdown", file});
+  REQUIRE(m.exit_code == 0);
+  CHECK(m.out.rfind("# River cleanup draws hundreds\n\nBy Ana Lopez\n\n", 0) == 0);
+
+  auto bad = test::run_winnow({"clean", dir + "/missing.html"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find(dir + "/missing.html") != std::string::npos);
+  CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+
+  auto usage = test::run_winnow({"clean", "--format", "pdf", file});
+  CHECK(usage.exit_code == 2);
+}
+
+TEST_CASE("a Comments heading after the article ends the content", "[policy]") {
+  auto paras = content(
+      "<html><body><div class='entry'><h1>Notes from the garden</h1>"
+      "<p>The tomatoes came in late this year, after a cold spring, but the harvest was large "
+      "and the plants stayed healthy all through the dry weeks of August and September.</p>"
+      "<p>Next year I will start the seedlings indoors in March, move them out in May, and "
+      "try two new varieties that friends recommended at the allotment society meeting.</p>"
+      "<p>The beans, as always, did better than anything else; we froze twelve bags of them.</p>"
+      "<h3>12 Comments</h3><p>Lovely post, thanks for sharing your garden notes with us, and "
+      "good luck with the new varieties next year, we will be watching.</p>"
+      "<p>Posted by: Sam at October 2, 2012 9:00 AM</p></div></body></html>");
+  REQUIRE(paras.size() == 4);
+  CHECK(paras[0] == "Notes from the garden");
+  CHECK(paras[3] == "The beans, as always, did better than anything else; we froze twelve bags of them.");
+}

@@ -1,0 +1,181 @@
+// parser_test.cc: parse_html/parse_text/to_utf8 on small hand-written inputs:
+// blocks and flags, path signatures, charset sniffing and conversion,
+// metadata candidates, and hostile inputs (limits.h: kMaxDomDepth,
+// kMaxHtmlBytes).
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "base/base.h"
+#include "parser/parser.h"
+
+using namespace winnow;
+using namespace winnow::parser;
+
+namespace {
+ParsedPage parse(const std::string& html, const std::string& url = "http://ex.org/a/b.html") {
+  ParseOptions o;
+  o.url = url;
+  return parse_html(html, o);
+}
+std::vector<std::string> texts(const ParsedPage& p) {
+  std::vector<std::string> t;
+  for (const auto& b : p.blocks) t.push_back(b.text);
+  return t;
+}
+}  // namespace
+
+TEST_CASE("blocks come out in document order with kinds", "[policy]") {
+  auto p = parse(
+      "<html><body><h2>Head</h2><p>One <b>bold</b> <a href='/x'>link</a>.</p>"
+      "<ul><li>item</li></ul><div>loose <p>inner</p> tail</div>"
+      "<blockquote>quoted</blockquote><pre>a\n  b</pre><table><tr><td>cell</td></tr></table>"
+      "<script>var x;</script><style>p{}</style><noscript>ns</noscript></body></html>");
+  REQUIRE(texts(p) == std::vector<std::string>{"Head", "One bold link.", "item", "loose",
+                                               "inner", "tail", "quoted", "a\n  b", "cell"});
+  CHECK(p.blocks[0].kind == BlockKind::kHeading);
+  CHECK(p.blocks[0].level == 2);
+  CHECK(p.blocks[1].markdown == "One **bold** [link](http://ex.org/x).");
+  CHECK(p.blocks[1].link_chars == 4);
+  CHECK(p.blocks[1].link_count == 1);
+  CHECK(p.blocks[2].kind == BlockKind::kListItem);
+  CHECK((p.blocks[2].ancestor_flags & kInList) != 0);
+  CHECK(p.blocks[6].kind == BlockKind::kQuote);
+  CHECK(p.blocks[7].kind == BlockKind::kPre);
+  CHECK(p.blocks[8].kind == BlockKind::kTableCell);
+  CHECK(p.links == std::vector<std::string>{"http://ex.org/x"});
+}
+
+TEST_CASE("br becomes a newline inside one block", "[policy]") {
+  auto p = parse("<p>line one<br>line   two</p>");
+  REQUIRE(texts(p) == std::vector<std::string>{"line one\nline two"});
+}
+
+TEST_CASE("flags from tags, roles, hidden and class/id keywords", "[policy]") {
+  auto p = parse(
+      "<body><nav><p>n</p></nav><div role=navigation><p>r</p></div>"
+      "<div class='sidebar-widget'><p>s</p></div><div id='comments'><p>c</p></div>"
+      "<div style='display: none'><p>h</p></div><article><p>a</p></article>"
+      "<div class='post-content'><p>pc</p></div><footer><p>f</p></footer></body>");
+  REQUIRE(p.blocks.size() == 8);
+  CHECK((p.blocks[0].ancestor_flags & kInNav) != 0);
+  CHECK((p.blocks[1].ancestor_flags & kInNav) != 0);
+  CHECK((p.blocks[2].ancestor_flags & kBoilerClass) != 0);
+  CHECK((p.blocks[3].ancestor_flags & kInComments) != 0);
+  CHECK((p.blocks[4].ancestor_flags & kHidden) != 0);
+  CHECK((p.blocks[5].ancestor_flags & kInArticle) != 0);
+  CHECK((p.blocks[6].ancestor_flags & kContentClass) != 0);
+  CHECK((p.blocks[7].ancestor_flags & kInFooter) != 0);
+}
+
+TEST_CASE("path signatures use the first class token without digits", "[policy]") {
+  auto p = parse("<body><div class='main2 x'><article><p>t</p></article></div></body>");
+  REQUIRE(p.blocks.size() == 1);
+  CHECK(p.blocks[0].path == "html>body>div.main>article>p");
+  CHECK(p.blocks[0].path_hash == hash64("html>body>div.main>article>p"));
+  const Node& n = p.nodes[p.blocks[0].node];
+  CHECK(n.tag == "p");
+  CHECK(p.nodes[n.parent].tag == "article");
+}
+
+TEST_CASE("metadata candidates", "[policy]") {
+  auto p = parse(
+      "<html lang='en-GB' dir='ltr'><head><title>A story | Site</title>"
+      "<meta property='og:title' content='A story'><meta property='og:site_name' content='Site'>"
+      "<meta name='author' content='Jane Roe'><link rel=canonical href='/c'>"
+      "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"NewsArticle\","
+      "\"headline\":\"A story\",\"datePublished\":\"2024-03-03T10:00:00Z\"}]}</script>"
+      "</head><body><h1>A story</h1><time datetime='2024-03-04'>x</time></body></html>");
+  CHECK(p.meta.html_title == "A story | Site");
+  CHECK(p.meta.og_title == "A story");
+  CHECK(p.meta.site_name == "Site");
+  CHECK(p.meta.author == "Jane Roe");
+  CHECK(p.meta.canonical == "http://ex.org/c");
+  CHECK(p.meta.lang == "en-GB");
+  CHECK(p.meta.dir == "ltr");
+  CHECK(p.meta.jsonld_type == "NewsArticle");
+  CHECK(p.meta.date == "2024-03-03T10:00:00Z");
+  CHECK(p.meta.time_values == std::vector<std::string>{"2024-03-04"});
+  CHECK(p.meta.h1 == std::vector<std::string>{"A story"});
+}
+
+TEST_CASE("charset: BOM, header, meta, lying declarations, windows-1252", "[rfc9110]") {
+  std::string cs;
+  CHECK(to_utf8("\xEF\xBB\xBFhi", "", &cs) == "hi");
+  CHECK(cs == "utf-8");
+  CHECK(to_utf8(std::string("\xFF\xFEh\0i\0", 6), "", &cs) == "hi");
+  CHECK(cs == "utf-16le");
+  CHECK(to_utf8(std::string("\xFE\xFF\0h\0i", 6), "", &cs) == "hi");
+  CHECK(cs == "utf-16be");
+  // windows-1252 bytes without any declaration: invalid UTF-8 -> cp1252.
+  CHECK(to_utf8("caf\xE9 \x93q\x94", "", &cs) == "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D");
+  CHECK(cs == "windows-1252");
+  // Header wins over meta.
+  CHECK(detect_charset("<meta charset=utf-8>\xA4", "text/html; charset=ISO-8859-15") ==
+        "iso-8859-15");
+  CHECK(convert_to_utf8("\xA4", "iso-8859-15") == "\xE2\x82\xAC");
+  // Meta declaration when no header.
+  CHECK(detect_charset("<meta http-equiv=Content-Type content='text/html; charset=latin1'>\xE9",
+                       "") == "windows-1252");
+  // Lying: declared latin-1 but the bytes are valid UTF-8 -> UTF-8.
+  CHECK(detect_charset("caf\xC3\xA9", "text/html; charset=iso-8859-1") == "utf-8");
+  // Lying the other way: declared UTF-8 but invalid -> windows-1252.
+  CHECK(detect_charset("caf\xE9", "utf-8") == "windows-1252");
+}
+
+TEST_CASE("kMaxDomDepth: 100,000-deep nesting parses fast and keeps the text", "[policy]") {
+  std::string html = "<body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>bottom</p>";
+  auto t0 = std::chrono::steady_clock::now();
+  auto p = parse(html);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(secs < 10.0);
+  REQUIRE(!p.blocks.empty());
+  CHECK(p.blocks.back().text == "bottom");
+  CHECK(p.blocks.back().depth <= limits::kMaxDomDepth + 4);
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0] == "elements nested deeper than 400 were flattened");
+}
+
+TEST_CASE("kMaxHtmlBytes: oversized pages are cut with a warning", "[policy]") {
+  ParseOptions o;
+  o.max_bytes = 1000;
+  std::string html = "<p>first</p>" + std::string(5000, 'x');
+  auto p = parse_html(html, o);
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0] == "page is 5012 bytes; only the first 1000 were parsed");
+  CHECK(p.blocks[0].text == "first");
+}
+
+TEST_CASE("bad inputs: empty, binary, truncated, invalid UTF-8", "[policy]") {
+  CHECK(parse("").blocks.empty());
+  std::string bin(4096, '\0');
+  auto b = parse(bin);
+  CHECK(b.blocks.empty());
+  REQUIRE(b.warnings.size() == 1);
+  CHECK(b.warnings[0] == "input looks binary (4096 NUL bytes)");
+  CHECK(texts(parse("<p>cut off <b>here")) == std::vector<std::string>{"cut off here"});
+  CHECK(texts(parse("<p>a\xC3\xA9\xFF</p>")) == std::vector<std::string>{"a\xC3\x83\xC2\xA9\xC3\xBF"});
+}
+
+TEST_CASE("parse_text: headings, list items and paragraphs", "[policy]") {
+  auto p = parse_text("# Title\n\nfirst line\nsecond line\n\n- item\n", {});
+  REQUIRE(texts(p) == std::vector<std::string>{"Title", "first line second line", "item"});
+  CHECK(p.blocks[0].kind == BlockKind::kHeading);
+  CHECK(p.blocks[2].kind == BlockKind::kListItem);
+}
+
+TEST_CASE("document_text and document_markdown", "[policy]") {
+  Document d;
+  d.title = "T";
+  d.paragraphs = {{BlockKind::kHeading, 1, "T", "T", 0},
+                  {BlockKind::kHeading, 2, "Sub", "Sub", 1},
+                  {BlockKind::kParagraph, 0, "Body", "**Body**", 2},
+                  {BlockKind::kListItem, 0, "x", "x", 3}};
+  CHECK(document_text(d) == "T\n\nSub\n\nBody\n\nx");
+  CHECK(document_markdown(d) == "# T\n\n## Sub\n\n**Body**\n\n- x");
+  CHECK(std::string(block_kind_name(BlockKind::kListItem)) == "list_item");
+  CHECK(std::string(page_kind_name(PageKind::kListing)) == "listing");
+}
