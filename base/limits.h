@@ -58,6 +58,10 @@ inline constexpr int kMaxQueryParams = 16;
 inline constexpr int kMaxDomDepth = 400;
 // HTML bytes parsed per page; the rest is ignored with a warning.
 inline constexpr size_t kMaxHtmlBytes = 8u << 20;
+// Bytes of one start tag (name + attributes) given to Gumbo; longer tags are
+// dropped (text kept): Gumbo's duplicate-attribute check is quadratic, so a
+// tag with 100,000 attributes would take minutes.
+inline constexpr size_t kMaxTagBytes = 16u << 10;
 // Blocks kept per page.
 inline constexpr size_t kMaxBlocksPerPage = 50000;
 

@@ -1,6 +1,8 @@
 // document.cc: build_document -- the content blocks of a page as
 // paragraphs, plus the picked metadata (title, ISO date, byline, site name,
 // language, canonical URL, page kind).
+#include <algorithm>
+
 #include "chrome/chrome.h"
 #include "chrome/page_internal.h"
 
@@ -32,24 +34,49 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   const auto& m = page.meta;
   std::string og = to_lower_ascii(m.og_type);
   int headings = 0, long_paras = 0, read_more = 0, linked_headings = 0;
+  int last_content = -1;
   for (const auto& p : doc.paragraphs) {
     if (p.kind == BlockKind::kHeading && p.level >= 2) ++headings;
     if (p.kind == BlockKind::kParagraph && count_words(p.text) >= 25) ++long_paras;
-    // A content heading that is itself a link (a post title pointing to its
-    // permalink) introduces text that lives on another page: a listing.
-    if (p.kind == BlockKind::kHeading && p.level <= 3 && p.block >= 0 &&
-        static_cast<size_t>(p.block) < page.blocks.size()) {
-      const parser::Block& b = page.blocks[static_cast<size_t>(p.block)];
-      if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4) ++linked_headings;
-    }
+    last_content = std::max(last_content, p.block);
   }
+  // A heading that is itself a link (a post title pointing to its permalink)
+  // and stands before content text introduces text that lives on another
+  // page: a listing. Linked headings after the content (related posts) and
+  // in navigation regions do not count. The site model may have judged such
+  // a title chrome (it recurs on the permalink), so all blocks are looked at.
+  constexpr uint32_t kRegions = parser::kInNav | parser::kInHeader |
+                                parser::kInFooter | parser::kInAside;
+  for (int i = 0; i < last_content && static_cast<size_t>(i) < page.blocks.size(); ++i) {
+    const parser::Block& b = page.blocks[static_cast<size_t>(i)];
+    if (b.kind != BlockKind::kHeading || b.level > 3 || (b.ancestor_flags & kRegions)) continue;
+    if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4) ++linked_headings;
+  }
+  int excerpt_links = 0;
+  bool after_prose = false;  // the previous block was a paragraph of prose
   for (const auto& b : page.blocks) {
     std::string l = to_lower_ascii(trim(b.text));
     if (l.size() < 30 && (l.find("read more") != std::string::npos ||
                           l.find("continue reading") != std::string::npos ||
+                          l.find("full story") != std::string::npos ||
+                          l.find("full article") != std::string::npos ||
                           l == "next" || l == "older posts" || l == "next page"))
       ++read_more;
+    // A short paragraph that is wholly a link and follows a paragraph of
+    // prose, outside navigation regions: the "read on" link after an
+    // excerpt, in any language.
+    bool link_line = b.kind == BlockKind::kParagraph && b.text_chars > 0 &&
+                     b.text_chars < 40 && b.link_chars * 10 >= b.text_chars * 9 &&
+                     !(b.ancestor_flags & (parser::kInNav | parser::kInHeader |
+                                           parser::kInFooter | parser::kInAside |
+                                           parser::kInList));
+    if (link_line && after_prose) ++excerpt_links;
+    if (!b.text.empty()) {
+      after_prose = b.kind == BlockKind::kParagraph && count_words(b.text) >= 15 &&
+                    b.link_chars * 4 < b.text_chars;
+    }
   }
+  if (excerpt_links >= 4 && excerpt_links * 2 >= headings) read_more = std::max(read_more, excerpt_links);
   if (headings >= 5 && (read_more >= 3 || headings * 2 > long_paras)) return parser::PageKind::kListing;
   if (linked_headings >= 2) return parser::PageKind::kListing;
   bool article_meta = og == "article" || m.jsonld_type.find("Article") != std::string::npos ||

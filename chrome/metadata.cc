@@ -211,7 +211,18 @@ std::string pick_title(const parser::PageMeta& meta) {
   for (const std::string& h : meta.h1)
     if (!meta.html_title.empty() && contains_ci(meta.html_title, h) && count_words(h) >= 2)
       return h;
-  if (!meta.html_title.empty()) return strip(meta.html_title);
+  if (!meta.html_title.empty()) {
+    std::string t = strip(meta.html_title);
+    // A <title> that is only the site's name says nothing about the page: a
+    // single h1 is then the page's own title.
+    bool has_sep = false;
+    for (const char* sep : kSeps) has_sep = has_sep || meta.html_title.find(sep) != std::string::npos;
+    bool names_site = !meta.site_name.empty() && iequals_ascii(trim(t), trim(meta.site_name));
+    if (meta.h1.size() == 1 && count_words(meta.h1.front()) >= 2 && (names_site || !has_sep)) {
+      return meta.h1.front();
+    }
+    return t;
+  }
   return meta.h1.empty() ? "" : meta.h1.front();
 }
 

@@ -111,14 +111,13 @@ bool find_member(std::string_view s, std::string_view field, size_t& b,
 class Deduper {
  public:
   explicit Deduper(const JsonlArgs& a)
-      : a_(a), near_docs_(3, 0.40), near_paras_(2, 0.45) {
-    no_.fold_digits = a.fold_digits;
-  }
+      : a_(a), no_{a.fold_digits}, normalizer_(no_), near_docs_(3, 0.40),
+        near_paras_(2, 0.45) {}
   // Exact, first occurrence wins; documents and paragraphs in two sets.
   bool seen(std::string_view text, bool doc = false) {
     dedup::HashSet& set = doc ? doc_set_ : set_;
     if (a_.raw) return !set.insert(hash128(text));
-    dedup::normalize_into(text, no_, norm_);
+    normalizer_.normalize(text, norm_);
     return !set.insert(hash128(norm_));
   }
   // Removes repeated paragraphs; returns false if the document is a repeat
@@ -134,6 +133,7 @@ class Deduper {
   }
   const JsonlArgs& a_;
   dedup::NormalizeOptions no_;
+  dedup::Normalizer normalizer_;
   dedup::HashSet set_, doc_set_;
   std::string norm_;
   dedup::NearIndex near_docs_, near_paras_;
@@ -146,7 +146,7 @@ bool Deduper::filter(std::string& text, Counts& c) {
   if (doc_level) {
     if (seen(text, true)) return false;
     if (a_.near) {
-      dedup::normalize_into(text, no_, norm_);
+      normalizer_.normalize(text, norm_);
       if (near_seen(near_docs_, 3, doc_ids_)) return false;
     }
   }
@@ -162,11 +162,11 @@ bool Deduper::filter(std::string& text, Counts& c) {
     while (i < text.size() && (text[i] == '\n' || text[i] == '\r')) ++i;
     if (p.empty()) continue;
     ++c.paras;
-    dedup::normalize_into(p, no_, norm_);
+    normalizer_.normalize(p, norm_);
     const bool short_para = count_words(norm_) < static_cast<size_t>(a_.min_words);
     bool dup = !short_para && seen(p);
     if (!dup && !short_para && a_.near && count_words(norm_) >= 20) {
-      dedup::normalize_into(p, no_, norm_);
+      normalizer_.normalize(p, norm_);
       dup = near_seen(near_paras_, 2, para_ids_);
     }
     if (dup) {

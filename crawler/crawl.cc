@@ -129,6 +129,7 @@ Status CrawlLoop::dispatch_host(const std::string& key, HostState& h,
          now >= h.hold_until_ms) {
     const std::string origin = origin_of(h.waiting.front().url);
     if (h.robots == HostState::Robots::kUnknown) {
+      h.delay_s = std::max(h.delay_s, o_.delay);  // robots.txt waits too
       if (o_.ignore_robots || load_stored_robots(h, origin)) {
         Status st = robots_ready(h, origin);
         if (!st) return st;
@@ -262,8 +263,10 @@ Status CrawlLoop::run(const std::vector<std::string>& seeds) {
     if (!st) break;
     st = dispatch();
     if (!st) break;
+    // Out of page budget: stop once nothing is in flight (claimed rows
+    // still waiting go back to the frontier below).
+    if (fetcher_.active() == 0 && !page_budget_left()) break;
     bool idle = fetcher_.active() == 0 && buffered_ == 0;
-    if (idle && !page_budget_left()) break;
     if (idle && !frontier_dirty_) {
       auto due = db_.earliest_due();
       if (!due) {

@@ -62,6 +62,8 @@ Result<std::string> decode_content(std::string_view body,
 }
 
 std::string header_value(std::string_view raw, std::string_view name) {
+  // Repeated fields are one comma-separated list (RFC 9110 5.3).
+  std::string out;
   size_t pos = 0;
   while (pos < raw.size()) {
     size_t eol = raw.find('\n', pos);
@@ -71,10 +73,11 @@ std::string header_value(std::string_view raw, std::string_view name) {
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     if (iequals_ascii(trim(line.substr(0, colon)), name)) {
-      return std::string(trim(line.substr(colon + 1)));
+      if (!out.empty()) out += ", ";
+      out += trim(line.substr(colon + 1));
     }
   }
-  return "";
+  return out;
 }
 
 std::optional<double> parse_retry_after(std::string_view value,

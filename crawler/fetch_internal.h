@@ -86,7 +86,8 @@ Result<std::string> decode_content(std::string_view body,
 // Brotli (RFC 7932) decoding bounded by max_out.
 Result<std::string> brotli_decode(std::string_view data, size_t max_out);
 
-// Value of the first header `name` in a raw header block ("" if absent).
+// Values of header `name` in a raw header block, repeated fields joined
+// with ", " ("" if absent).
 std::string header_value(std::string_view raw_headers, std::string_view name);
 // Retry-After (RFC 9110 10.2.3): delay-seconds or an HTTP-date, as seconds
 // from now_s, capped at limits::kMaxRetryAfterSeconds; nullopt if absent/bad.

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/base.h"
@@ -39,6 +40,26 @@ std::string normalize(std::string_view text, const NormalizeOptions& o = {});
 // Same, writing into `out` (cleared first) to reuse its buffer.
 void normalize_into(std::string_view text, const NormalizeOptions& o,
                     std::string& out);
+// normalize() with a cache of the normalised form of non-ASCII words
+// (bounded: cleared past 100,000 entries), several times faster on text
+// with accents or curly quotes. Same output as normalize(). One per thread;
+// the caller owns it.
+class Normalizer {
+ public:
+  explicit Normalizer(NormalizeOptions o = {});
+  ~Normalizer();
+  void normalize(std::string_view text, std::string& out);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return hash64(s); }
+  };
+  static constexpr size_t kMaxCached = 100000;
+  NormalizeOptions o_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
+};
+
 // XXH3-128 of normalize(text).
 Hash128 paragraph_hash(std::string_view text, const NormalizeOptions& o = {});
 

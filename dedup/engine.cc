@@ -52,12 +52,12 @@ struct Prepared {
   bool has_text = false;
 };
 
-Prepared prepare(const DocInput& d, const NormalizeOptions& o) {
+Prepared prepare(const DocInput& d, Normalizer& normalizer) {
   Prepared p;
   std::string all;
   for (const std::string& text : d.paragraphs) {
     Para para;
-    normalize_into(text, o, para.norm);
+    normalizer.normalize(text, para.norm);
     para.hash = hash128(para.norm);
     para.words = para.norm.empty() ? 0 : static_cast<int>(count_words(para.norm));
     if (!para.norm.empty()) {
@@ -280,9 +280,10 @@ void Decider::drop_if_nothing_new(size_t i) {
 Result Decider::run() {
   const size_t n = docs_.size();
   prep_.reserve(n);
+  Normalizer normalizer(o_.normalize);
   out_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    prep_.push_back(prepare(docs_[i], o_.normalize));
+    prep_.push_back(prepare(docs_[i], normalizer));
     if (docs_[i].settled) {
       out_[i] = *docs_[i].settled;
     } else {

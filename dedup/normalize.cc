@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "dedup/dedup.h"
 
@@ -81,6 +82,20 @@ class Emitter {
       append_utf8(out_, cp);
     }
   }
+  // Appends an already normalised piece (spaces inside are word breaks).
+  void push_normalized(std::string_view piece) {
+    for (char c : piece) {
+      if (c == ' ') {
+        space_ = !out_.empty();
+        continue;
+      }
+      if (space_) {
+        out_.push_back(' ');
+        space_ = false;
+      }
+      out_.push_back(c);
+    }
+  }
 
  private:
   std::string& out_;
@@ -144,6 +159,52 @@ std::string normalize(std::string_view text, const NormalizeOptions& o) {
   std::string out;
   normalize_into(text, o, out);
   return out;
+}
+
+Normalizer::Normalizer(NormalizeOptions o) : o_(o) {}
+Normalizer::~Normalizer() = default;
+
+// Splits at ASCII white space (a safe NFKC boundary: nothing composes with
+// it): ASCII tokens go through the table, others through the cache.
+void Normalizer::normalize(std::string_view text, std::string& out) {
+  out.clear();
+  Emitter em(out, o_.fold_digits);
+  const auto& table = ascii_table();
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && table[c] == Act::kSpace) {
+      em.push(' ', Act::kSpace);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool ascii = true;
+    while (j < text.size()) {
+      const auto d = static_cast<unsigned char>(text[j]);
+      if (d < 0x80 && table[d] == Act::kSpace) break;
+      ascii = ascii && d < 0x80;
+      ++j;
+    }
+    const std::string_view token = text.substr(i, j - i);
+    i = j;
+    if (ascii) {
+      for (unsigned char d : token) {
+        if (d >= 'A' && d <= 'Z') d = static_cast<unsigned char>(d + 32);
+        em.push(d, table[d]);
+      }
+      continue;
+    }
+    if (cache_.size() > kMaxCached) cache_.clear();
+    auto it = cache_.find(token);
+    if (it == cache_.end()) {
+      it = cache_.emplace(std::string(token), winnow::dedup::normalize(token, o_))
+               .first;
+    }
+    em.push(' ', Act::kSpace);
+    em.push_normalized(it->second);
+    em.push(' ', Act::kSpace);
+  }
 }
 
 Hash128 paragraph_hash(std::string_view text, const NormalizeOptions& o) {

@@ -363,7 +363,9 @@ ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
   std::string bounded;
   if (internal::bound_nesting(html, options.max_depth, &bounded)) {
     page.warnings.push_back("elements nested deeper than " +
-                            std::to_string(options.max_depth) + " were flattened");
+                            std::to_string(options.max_depth) + " or tags longer than " +
+                            std::to_string(limits::kMaxTagBytes) +
+                            " bytes were flattened");
     html.swap(bounded);
   }
   GumboOptions gopt = kGumboDefaultOptions;

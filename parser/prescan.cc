@@ -2,12 +2,15 @@
 // its stack of open elements in a vector but destroys and walks some
 // structures recursively, and hostile pages nest 100,000 elements deep, so
 // tags deeper than limits::kMaxDomDepth are removed lexically first.
+#include <algorithm>
 #include <cstring>
 
 #include "parser/internal.h"
 
 namespace winnow::parser::internal {
 namespace {
+
+using limits::kMaxTagBytes;
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -31,7 +34,8 @@ bool raw_text(std::string_view t) {
 // Finds the '>' ending a tag that starts at i, honouring quotes.
 size_t tag_end(std::string_view s, size_t i) {
   char q = 0;
-  for (; i < s.size(); ++i) {
+  size_t stop = std::min(s.size(), i + kMaxTagBytes + 1);
+  for (; i < stop; ++i) {
     char c = s[i];
     if (q) {
       if (c == q) q = 0;
@@ -45,6 +49,8 @@ size_t tag_end(std::string_view s, size_t i) {
 }
 
 struct Tag {
+  bool unterminated = false;  // no closing '>' anywhere after the tag start
+  bool oversized = false;     // longer than kMaxTagBytes
   bool end = false;
   bool self_closing = false;
   std::string name;
@@ -54,6 +60,8 @@ struct Tag {
 // Parses the tag at s[i] == '<'; false if it is not a tag.
 bool read_tag(std::string_view s, size_t i, Tag* t) {
   size_t j = i + 1;
+  t->unterminated = false;
+  t->oversized = false;
   t->end = j < s.size() && s[j] == '/';
   if (t->end) ++j;
   if (j >= s.size() || !is_alpha(s[j])) return false;
@@ -63,7 +71,17 @@ bool read_tag(std::string_view s, size_t i, Tag* t) {
     ++k;
   t->name = to_lower_ascii(s.substr(j, k - j));
   t->close = tag_end(s, k);
-  if (t->close == std::string_view::npos) return false;
+  if (t->close == std::string_view::npos) {
+    // No '>' within kMaxTagBytes (quote-aware): either no '>' follows at
+    // all (a tag cut by end of file) or a giant tag; both are dropped.
+    size_t gt = s.find('>', k);
+    if (gt == std::string_view::npos) {
+      t->unterminated = true;
+      return false;
+    }
+    t->close = gt;
+    t->oversized = true;
+  }
   t->self_closing = s[t->close - 1] == '/';
   return true;
 }
@@ -83,7 +101,28 @@ bool scan(std::string_view s, int max_depth, std::string* out) {
       continue;
     }
     if (!read_tag(s, i, &t)) {
+      if (t.unterminated) {
+        // No '>' follows: HTML drops a tag cut by end of file, so dropping
+        // the rest here changes nothing but spares Gumbo a giant tag.
+        if (s.size() - i > kMaxTagBytes) {
+          cut = true;
+          if (!out) return true;
+          out->append(s.substr(copied, i - copied));
+          copied = s.size();
+        }
+        break;
+      }
       ++i;
+      continue;
+    }
+    if (t.oversized) {
+      // Huge tags (thousands of attributes) make Gumbo's duplicate-attribute
+      // check quadratic; the tag is dropped, its text kept.
+      cut = true;
+      if (!out) return true;
+      out->append(s.substr(copied, i - copied));
+      copied = t.close + 1;
+      i = t.close + 1;
       continue;
     }
     size_t next = t.close + 1;

@@ -100,6 +100,18 @@ TEST_CASE("normalisation: case, NFKC, quotes, dashes, punctuation, spaces",
   CHECK(normalize("Vol. 12, No. 3", fold) == "vol 00 no 0");
   CHECK(normalize("Vol. 13, No. 4", fold) == "vol 00 no 0");
   CHECK(normalize("bad \xFF byte") == "bad \xEF\xBF\xBD byte");  // repaired
+  // The caching Normalizer gives the same result as normalize().
+  winnow::dedup::Normalizer cached;
+  std::string out;
+  for (const char* s :
+       {"\xE2\x80\x9C" "Don\xE2\x80\x99t\xE2\x80\x9D \xE2\x80\x94 stop", "Caf\xC3\xA9-bar caf\xC3\xA9",
+        "cafe\xCC\x81 \xC2\xA8x", " \xEF\xAC\x81ne, x\xC2\xA0y ", "a - \xC3\xA9 -b", "bad \xFF byte",
+        "Stra\xC3\x9F" "e STRASSE"}) {
+    for (int twice = 0; twice < 2; ++twice) {
+      cached.normalize(s, out);
+      CHECK(out == normalize(s));
+    }
+  }
 }
 
 TEST_CASE("minimum length: short repeats are kept, five words are removed",

@@ -136,7 +136,8 @@ TEST_CASE("kMaxDomDepth: 100,000-deep nesting parses fast and keeps the text", "
   CHECK(p.blocks.back().text == "bottom");
   CHECK(p.blocks.back().depth <= limits::kMaxDomDepth + 4);
   REQUIRE(p.warnings.size() == 1);
-  CHECK(p.warnings[0] == "elements nested deeper than 400 were flattened");
+  CHECK(p.warnings[0] ==
+        "elements nested deeper than 400 or tags longer than 16384 bytes were flattened");
 }
 
 TEST_CASE("kMaxHtmlBytes: oversized pages are cut with a warning", "[policy]") {
@@ -178,4 +179,19 @@ TEST_CASE("document_text and document_markdown", "[policy]") {
   CHECK(document_markdown(d) == "# T\n\n## Sub\n\n**Body**\n\n- x");
   CHECK(std::string(block_kind_name(BlockKind::kListItem)) == "list_item");
   CHECK(std::string(page_kind_name(PageKind::kListing)) == "listing");
+}
+
+TEST_CASE("kMaxTagBytes: a tag with 100,000 attributes is dropped, text kept", "[policy]") {
+  std::string html = "<body><div";
+  for (int i = 0; i < 100000; ++i) html += " a" + std::to_string(i);
+  html += "><p>after</p><div";
+  for (int i = 0; i < 100000; ++i) html += " b" + std::to_string(i);  // never closed
+  auto t0 = std::chrono::steady_clock::now();
+  auto p = parse(html);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(secs < 5.0);
+  CHECK(texts(p) == std::vector<std::string>{"after"});
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0] ==
+        "elements nested deeper than 400 or tags longer than 16384 bytes were flattened");
 }
