@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/cli.h"
+#include "cli/pipeline.h"
 
 namespace winnow::cli {
 
@@ -25,8 +26,6 @@ int run_crawl(const CrawlArgs& a) {
   crawler::CrawlStats s;
   Status st = crawler::crawl(**db, a.seeds, a.options, &s);
   if (!st) return fail(st);
-  // TODO(crawler): call crawler::write_mirror / the WARC writer for
-  // --mirror / --warc once those APIs land (crawler/mirror.h, warc.h).
   double secs = std::chrono::duration<double>(
                     std::chrono::steady_clock::now() - t0).count();
   std::printf("crawled %lld pages (%lld errors, %lld skipped) in %.1f s\n",
@@ -40,6 +39,8 @@ int run_crawl(const CrawlArgs& a) {
                 static_cast<long long>(s.unchanged),
                 static_cast<long long>(s.gone));
   }
+  st = write_crawl_outputs(**db, a.options.mirror_dir, a.options.warc_path);
+  if (!st) return fail(st);
   return kExitOk;
 }
 

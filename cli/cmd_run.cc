@@ -41,6 +41,8 @@ int run(const RunArgs& a) {
   ExportStats xs;
   st = export_store(**db, eo, &xs);
   if (!st) return fail(st);
+  st = write_crawl_outputs(**db, a.crawl.mirror_dir, a.crawl.warc_path);
+  if (!st) return fail(st);
   std::printf("pages fetched:               %lld\n", static_cast<long long>(cs.fetched));
   std::printf("pages extracted:             %lld\n", static_cast<long long>(es.pages));
   std::printf("chrome blocks removed:       %lld of %lld\n",

@@ -255,3 +255,29 @@ Status dedup_store(store::Store& db, DedupStats* stats) {
 }
 
 }  // namespace winnow::cli
+
+namespace winnow::cli {
+
+Status write_crawl_outputs(store::Store& db, const std::string& mirror_dir,
+                           const std::string& warc_path) {
+  if (!mirror_dir.empty()) {
+    crawler::MirrorOptions mo;
+    mo.out_dir = mirror_dir;
+    crawler::MirrorStats ms;
+    Status st = crawler::write_mirror(db, mo, &ms);
+    if (!st) return st;
+    std::printf("mirror %s: %s\n", mirror_dir.c_str(), crawler::mirror_summary(ms).c_str());
+  }
+  if (!warc_path.empty()) {
+    crawler::WarcOptions wo;
+    wo.path = warc_path;
+    crawler::WarcStats ws;
+    Status st = crawler::write_warc(db, wo, &ws);
+    if (!st) return st;
+    std::printf("warc %s: %lld records in %lld file(s)\n", warc_path.c_str(),
+                static_cast<long long>(ws.records), static_cast<long long>(ws.files));
+  }
+  return Status::ok();
+}
+
+}  // namespace winnow::cli

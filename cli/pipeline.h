@@ -10,6 +10,11 @@
 
 namespace winnow::cli {
 
+// Writes the outputs a crawl asked for with --mirror DIR and --warc FILE
+// (nothing when both are empty) and prints one summary line for each.
+Status write_crawl_outputs(store::Store& db, const std::string& mirror_dir,
+                           const std::string& warc_path);
+
 struct ExtractStats {
   int64_t pages = 0;           // fetches parsed
   int64_t documents = 0;       // documents stored
