@@ -10,18 +10,12 @@ namespace winnow::cli {
 
 namespace {
 
-parser::PageKind page_kind(const std::string& name) {
-  if (name == "article") return parser::PageKind::kArticle;
-  if (name == "listing") return parser::PageKind::kListing;
-  return parser::PageKind::kOther;
-}
-
 dedup::DocInput to_input(const store::DocumentRow& row) {
   dedup::DocInput in;
   in.id = row.id;
   in.url = row.url;
   in.canonical_url = row.canonical_url;
-  in.kind = dedup::classify(page_kind(row.kind), row.url);
+  in.kind = dedup::classify(parser::page_kind_from_name(row.kind), row.url);
   in.date = row.date;
   for (const auto& p : row.paragraphs) in.paragraphs.push_back(p.text);
   return in;

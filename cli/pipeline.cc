@@ -126,23 +126,6 @@ namespace winnow::cli {
 
 namespace {
 
-parser::BlockKind kind_from_name(const std::string& name) {
-  for (parser::BlockKind k :
-       {parser::BlockKind::kHeading, parser::BlockKind::kParagraph,
-        parser::BlockKind::kListItem, parser::BlockKind::kQuote,
-        parser::BlockKind::kPre, parser::BlockKind::kTableCell,
-        parser::BlockKind::kCaption, parser::BlockKind::kOther}) {
-    if (name == parser::block_kind_name(k)) return k;
-  }
-  return parser::BlockKind::kParagraph;
-}
-
-parser::PageKind page_kind_from_name(const std::string& name) {
-  if (name == "article") return parser::PageKind::kArticle;
-  if (name == "listing") return parser::PageKind::kListing;
-  return parser::PageKind::kOther;
-}
-
 parser::Document to_document(const store::DocumentRow& row) {
   parser::Document d;
   d.url = row.url;
@@ -152,10 +135,10 @@ parser::Document to_document(const store::DocumentRow& row) {
   d.author = row.author;
   d.site_name = row.site_name;
   d.lang = row.lang;
-  d.kind = page_kind_from_name(row.kind);
+  d.kind = parser::page_kind_from_name(row.kind);
   for (const auto& p : row.paragraphs) {
     parser::Paragraph para;
-    para.kind = kind_from_name(p.kind);
+    para.kind = parser::block_kind_from_name(p.kind);
     para.level = p.level;
     para.text = p.text;
     para.markdown = p.markdown;

@@ -30,6 +30,8 @@ enum class BlockKind {
   kOther,
 };
 const char* block_kind_name(BlockKind kind);
+// Inverse of block_kind_name; unknown names give kParagraph.
+BlockKind block_kind_from_name(std::string_view name);
 
 // Bits for Node::flags and Block::ancestor_flags: signals from tags, roles
 // and class/id tokens. Set on a node if the node itself carries the signal;
@@ -87,6 +89,8 @@ struct Block {
 
 enum class PageKind { kArticle, kListing, kOther };
 const char* page_kind_name(PageKind kind);
+// Inverse of page_kind_name; unknown names give kOther.
+PageKind page_kind_from_name(std::string_view name);
 
 // Metadata candidates as found; chrome/ picks and normalises.
 struct PageMeta {

@@ -29,6 +29,21 @@ const char* page_kind_name(PageKind kind) {
   return "other";
 }
 
+BlockKind block_kind_from_name(std::string_view name) {
+  for (BlockKind k : {BlockKind::kHeading, BlockKind::kParagraph, BlockKind::kListItem,
+                      BlockKind::kQuote, BlockKind::kPre, BlockKind::kTableCell,
+                      BlockKind::kCaption, BlockKind::kOther}) {
+    if (name == block_kind_name(k)) return k;
+  }
+  return BlockKind::kParagraph;
+}
+
+PageKind page_kind_from_name(std::string_view name) {
+  if (name == "article") return PageKind::kArticle;
+  if (name == "listing") return PageKind::kListing;
+  return PageKind::kOther;
+}
+
 std::string to_utf8(std::string_view bytes, std::string_view declared,
                     std::string* charset_used) {
   std::string cs = detect_charset(bytes, declared);

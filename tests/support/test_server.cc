@@ -1,7 +1,7 @@
 // test_server.cc: implementation of the in-process loopback HTTP test server.
 #include "tests/support/test_server.h"
 
-#include <zlib.h>
+#include "base/base.h"
 
 #include <chrono>
 #include <cstring>
@@ -17,21 +17,6 @@ int64_t steady_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(steady_clock::now().time_since_epoch())
       .count();
-}
-
-std::string gzip(const std::string& data) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof zs);
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 std::string mime_for(const std::string& path) {
@@ -227,7 +212,7 @@ bool TestServer::apply_fault(const httplib::Request& req, httplib::Response& res
   }
   res.status = f.status ? f.status : 200;
   if (f.gzip) {
-    body = gzip(body);
+    body = winnow::gzip_member(body);
     res.set_header("Content-Encoding", "gzip");
   }
   if (f.truncate_at >= 0 || f.stall_after >= 0) {
