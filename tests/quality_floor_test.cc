@@ -58,7 +58,8 @@ std::string norm(std::string_view s) { return winnow::collapse_whitespace(s); }
 
 std::vector<std::string> tokens(const std::string& s) {
   std::vector<std::string> out;
-  for (auto t : winnow::split(winnow::collapse_whitespace(s), ' ')) {
+  const std::string collapsed = winnow::collapse_whitespace(s);
+  for (auto t : winnow::split(collapsed, ' ')) {
     if (!t.empty()) out.emplace_back(t);
   }
   return out;
