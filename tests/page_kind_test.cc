@@ -1,0 +1,68 @@
+// page_kind_test.cc: page kind and title rules of build_document -- a post
+// title that links to its permalink before content text, or "read on" links
+// after excerpts, make a listing; related-post links after an article do
+// not; a <title> that is only the site name gives way to the single h1.
+#include <catch2/catch.hpp>
+
+#include "chrome/chrome.h"
+#include "parser/parser.h"
+
+using namespace winnow;
+
+namespace {
+
+parser::Document doc_of(const std::string& html, const std::string& url) {
+  parser::ParseOptions po;
+  po.url = url;
+  parser::ParsedPage page = parser::parse_html(html, po);
+  return chrome::build_document(url, page, chrome::classify_page(page));
+}
+
+const std::string kBody =
+    "<p>The committee met again on Tuesday to review the records of the old "
+    "mill, and the members agreed that the survey should continue into the "
+    "spring, when the river is low enough to reach the lower rooms.</p>"
+    "<p>Volunteers from three villages offered to help, and the council said "
+    "it would pay for the equipment, the transport and the printing of the "
+    "final report once the work is done.</p>";
+
+}  // namespace
+
+TEST_CASE("a single post under a linked title is a listing", "[policy]") {
+  std::string html =
+      "<html><head><title>Month: May 2020 | Valley Forum</title></head><body>"
+      "<main><h1>Month: May 2020</h1><article><h2><a href='/posts/1'>The Mill "
+      "Survey Goes On</a></h2>" + kBody + "</article></main></body></html>";
+  CHECK(doc_of(html, "http://h.test/2020/05/").kind == parser::PageKind::kListing);
+}
+
+TEST_CASE("related-post links after an article keep it an article", "[policy]") {
+  std::string html =
+      "<html><head><title>The Mill Survey Goes On | Valley Forum</title>"
+      "<meta property='og:type' content='article'></head><body><main><article>"
+      "<h1>The Mill Survey Goes On</h1>" + kBody +
+      "<h3><a href='/posts/2'>Another story about the river</a></h3>"
+      "<h3><a href='/posts/3'>A third story about the valley</a></h3>"
+      "</article></main></body></html>";
+  CHECK(doc_of(html, "http://h.test/posts/1").kind == parser::PageKind::kArticle);
+}
+
+TEST_CASE("read-on links after excerpts make a listing", "[policy]") {
+  std::string item =
+      "<div><h3>A story</h3><p>The committee met again on Tuesday to review "
+      "the records of the old mill and agreed to go on.</p>"
+      "<p><a href='/posts/9'>Lire la suite</a></p></div>";
+  std::string html = "<html><head><title>Bulletin</title></head><body><main>"
+                     "<h1>Bulletin, May</h1>" + item + item + item + item +
+                     "</main></body></html>";
+  CHECK(doc_of(html, "http://h.test/bulletin/5").kind == parser::PageKind::kListing);
+}
+
+TEST_CASE("a <title> naming only the site gives way to the single h1", "[policy]") {
+  std::string html =
+      "<html><head><title>Valley Forum</title>"
+      "<meta property='og:site_name' content='Valley Forum'></head><body><main>"
+      "<article><h1>The Mill Survey Goes On</h1>" + kBody +
+      "</article></main></body></html>";
+  CHECK(doc_of(html, "http://h.test/posts/1").title == "The Mill Survey Goes On");
+}
