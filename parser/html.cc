@@ -343,13 +343,7 @@ void Walker::run(const GumboNode* root) {
 
 ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
   ParsedPage page;
-  if (bytes.size() > options.max_bytes) {
-    page.warnings.push_back("page is " + std::to_string(bytes.size()) +
-                            " bytes; only the first " +
-                            std::to_string(options.max_bytes) + " were parsed");
-    bytes = bytes.substr(0, options.max_bytes);
-  }
-  std::string html = to_utf8(bytes, options.content_type);
+  std::string html = internal::bounded_utf8(bytes, options, "page", "parsed", page);
   if (html.find('\0') != std::string::npos) {
     size_t nul = 0;
     for (char& c : html)

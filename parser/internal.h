@@ -34,4 +34,11 @@ void collect_meta(const GumboNode* root, const std::string& base_url,
 // NodeFlag bits an element carries itself (tag, role, hidden, class/id).
 uint32_t element_flags(const GumboElement& e, std::string_view tag);
 
+// The input of a parse as UTF-8, cut at options.max_bytes with a warning in
+// page.warnings ("<what> is N bytes; only the first M were <verb>") when it
+// is longer.
+std::string bounded_utf8(std::string_view bytes, const ParseOptions& options,
+                         std::string_view what, std::string_view verb,
+                         ParsedPage& page);
+
 }  // namespace winnow::parser::internal

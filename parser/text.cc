@@ -81,15 +81,22 @@ void add_block(ParsedPage* page, BlockKind kind, int level, std::string text) {
 
 }  // namespace
 
-ParsedPage parse_text(std::string_view bytes, const ParseOptions& options) {
-  ParsedPage page;
+std::string internal::bounded_utf8(std::string_view bytes, const ParseOptions& options,
+                                   std::string_view what, std::string_view verb,
+                                   ParsedPage& page) {
   if (bytes.size() > options.max_bytes) {
-    page.warnings.push_back("text is " + std::to_string(bytes.size()) +
+    page.warnings.push_back(std::string(what) + " is " + std::to_string(bytes.size()) +
                             " bytes; only the first " +
-                            std::to_string(options.max_bytes) + " were read");
+                            std::to_string(options.max_bytes) + " were " +
+                            std::string(verb));
     bytes = bytes.substr(0, options.max_bytes);
   }
-  std::string text = to_utf8(bytes, options.content_type);
+  return to_utf8(bytes, options.content_type);
+}
+
+ParsedPage parse_text(std::string_view bytes, const ParseOptions& options) {
+  ParsedPage page;
+  std::string text = internal::bounded_utf8(bytes, options, "text", "read", page);
   Node root;
   root.tag = "text";
   page.nodes.push_back(root);
