@@ -58,10 +58,13 @@ inline constexpr int kMaxQueryParams = 16;
 inline constexpr int kMaxDomDepth = 400;
 // HTML bytes parsed per page; the rest is ignored with a warning.
 inline constexpr size_t kMaxHtmlBytes = 8u << 20;
-// Bytes of one start tag (name + attributes) given to Gumbo; longer tags are
-// dropped (text kept): Gumbo's duplicate-attribute check is quadratic, so a
-// tag with 100,000 attributes would take minutes.
-inline constexpr size_t kMaxTagBytes = 16u << 10;
+// One start tag given to Gumbo: at most this many attributes and bytes;
+// larger tags are dropped (text kept). Gumbo's duplicate-attribute check is
+// quadratic in the attribute count, so a tag with 100,000 attributes would
+// take minutes; real pages carry tags of 20-100 KB (inline data: URIs,
+// serialized config) with a handful of attributes, which must survive.
+inline constexpr size_t kMaxTagAttributes = 1024;
+inline constexpr size_t kMaxTagBytes = 1u << 20;
 // Blocks kept per page.
 inline constexpr size_t kMaxBlocksPerPage = 50000;
 

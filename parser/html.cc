@@ -357,7 +357,8 @@ ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
   std::string bounded;
   if (internal::bound_nesting(html, options.max_depth, &bounded)) {
     page.warnings.push_back("elements nested deeper than " +
-                            std::to_string(options.max_depth) + " or tags longer than " +
+                            std::to_string(options.max_depth) + " or tags with over " +
+                            std::to_string(limits::kMaxTagAttributes) + " attributes or " +
                             std::to_string(limits::kMaxTagBytes) +
                             " bytes were flattened");
     html.swap(bounded);

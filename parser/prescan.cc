@@ -10,6 +10,7 @@
 namespace winnow::parser::internal {
 namespace {
 
+using limits::kMaxTagAttributes;
 using limits::kMaxTagBytes;
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -31,26 +32,42 @@ bool raw_text(std::string_view t) {
          t == "xmp" || t == "plaintext" || t == "noscript" || t == "iframe";
 }
 
-// Finds the '>' ending a tag that starts at i, honouring quotes.
-size_t tag_end(std::string_view s, size_t i) {
+// Finds the '>' ending a tag that starts at i, honouring quoted attribute
+// values the way the HTML tokenizer does: a quote opens a value only right
+// after '=' (a stray quote, as in `class="a"">`, is an ordinary character).
+// Gives up (npos) at the end of input or, setting *over, past kMaxTagBytes
+// or kMaxTagAttributes.
+size_t tag_end(std::string_view s, size_t i, bool* over) {
   char q = 0;
+  char prev = 0;  // last non-space character outside quotes
+  bool space = true;
+  size_t attrs = 0;
   size_t stop = std::min(s.size(), i + kMaxTagBytes + 1);
   for (; i < stop; ++i) {
     char c = s[i];
     if (q) {
       if (c == q) q = 0;
-    } else if (c == '"' || c == '\'') {
-      q = c;
-    } else if (c == '>') {
-      return i;
+      continue;
     }
+    if (c == '>') return i;
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (!ws) {
+      if ((c == '"' || c == '\'') && prev == '=') q = c;
+      if (space && ++attrs > kMaxTagAttributes) {
+        *over = true;
+        return std::string_view::npos;
+      }
+      prev = c;
+    }
+    space = ws;
   }
+  *over = stop < s.size();
   return std::string_view::npos;
 }
 
 struct Tag {
   bool unterminated = false;  // no closing '>' anywhere after the tag start
-  bool oversized = false;     // longer than kMaxTagBytes
+  bool oversized = false;     // over kMaxTagBytes or kMaxTagAttributes
   bool end = false;
   bool self_closing = false;
   std::string name;
@@ -70,13 +87,15 @@ bool read_tag(std::string_view s, size_t i, Tag* t) {
          s[k] != '\t' && s[k] != '\n' && s[k] != '\r')
     ++k;
   t->name = to_lower_ascii(s.substr(j, k - j));
-  t->close = tag_end(s, k);
+  bool over = false;
+  t->close = tag_end(s, k, &over);
   if (t->close == std::string_view::npos) {
-    // No '>' within kMaxTagBytes (quote-aware): either no '>' follows at
+    // No '>' within the limits (quote-aware): either no '>' follows at
     // all (a tag cut by end of file) or a giant tag; both are dropped.
     size_t gt = s.find('>', k);
     if (gt == std::string_view::npos) {
       t->unterminated = true;
+      t->oversized = over;
       return false;
     }
     t->close = gt;
@@ -104,7 +123,7 @@ bool scan(std::string_view s, int max_depth, std::string* out) {
       if (t.unterminated) {
         // No '>' follows: HTML drops a tag cut by end of file, so dropping
         // the rest here changes nothing but spares Gumbo a giant tag.
-        if (s.size() - i > kMaxTagBytes) {
+        if (t.oversized) {
           cut = true;
           if (!out) return true;
           out->append(s.substr(copied, i - copied));

@@ -137,7 +137,7 @@ TEST_CASE("kMaxDomDepth: 100,000-deep nesting parses fast and keeps the text", "
   CHECK(p.blocks.back().depth <= limits::kMaxDomDepth + 4);
   REQUIRE(p.warnings.size() == 1);
   CHECK(p.warnings[0] ==
-        "elements nested deeper than 400 or tags longer than 16384 bytes were flattened");
+        "elements nested deeper than 400 or tags with over 1024 attributes or 1048576 bytes were flattened");
 }
 
 TEST_CASE("kMaxHtmlBytes: oversized pages are cut with a warning", "[policy]") {
@@ -181,7 +181,7 @@ TEST_CASE("document_text and document_markdown", "[policy]") {
   CHECK(std::string(page_kind_name(PageKind::kListing)) == "listing");
 }
 
-TEST_CASE("kMaxTagBytes: a tag with 100,000 attributes is dropped, text kept", "[policy]") {
+TEST_CASE("kMaxTagAttributes: a tag with 100,000 attributes is dropped, text kept", "[policy]") {
   std::string html = "<body><div";
   for (int i = 0; i < 100000; ++i) html += " a" + std::to_string(i);
   html += "><p>after</p><div";
@@ -193,5 +193,28 @@ TEST_CASE("kMaxTagBytes: a tag with 100,000 attributes is dropped, text kept", "
   CHECK(texts(p) == std::vector<std::string>{"after"});
   REQUIRE(p.warnings.size() == 1);
   CHECK(p.warnings[0] ==
-        "elements nested deeper than 400 or tags longer than 16384 bytes were flattened");
+        "elements nested deeper than 400 or tags with over 1024 attributes or 1048576 bytes were flattened");
+}
+
+TEST_CASE("prescan: stray quotes and big single attributes are ordinary tags", "[policy]") {
+  // A stray quote after a quoted value (`class="a"">`) or an apostrophe in
+  // an unquoted value does not open a quoted string: HTML only quotes right
+  // after '='. Before this rule such a tag swallowed the rest of the page.
+  std::string html = "<body><div class=\"misc\"\"><p>one</p></div>"
+                     "<img alt=Bob's src=x.png><p>two</p>";
+  for (int i = 0; i < 500; ++i) html += "<div><span>x</span></div>";
+  html += "<p>three</p>";
+  auto p = parse(html);
+  CHECK(p.warnings.empty());
+  REQUIRE(p.blocks.size() >= 3);
+  CHECK(p.blocks[0].text == "one");
+  CHECK(p.blocks[1].text == "two");
+  CHECK(p.blocks.back().text == "three");
+
+  // A 200 KB inline data: URI is one attribute: kept, no warning.
+  std::string big = "<body><p>before</p><img src=\"data:image/png;base64," +
+                    std::string(200000, 'A') + "\" alt=\"pic\"><p>after</p>";
+  auto q = parse(big);
+  CHECK(q.warnings.empty());
+  CHECK(texts(q) == std::vector<std::string>{"before", "after"});
 }
