@@ -255,6 +255,15 @@ Status CrawlLoop::follow_redirect(InFlight& f, const FetchResult& r) {
   }
   if (redirect_hops_.size() > 100000) redirect_hops_.clear();
   redirect_hops_[*target] = hops;
+  // A seed that redirects elsewhere (example.org -> www.example.org, or to
+  // another path under prefix scope) names the site the user meant: its
+  // target becomes a seed too, so the crawl does not end at the redirect.
+  if (f.row.depth == 0 && f.row.kind == store::UrlKind::kPage &&
+      !in_scope(*target)) {
+    seeds_.push_back(*target);
+    Status st = db_.set_meta("crawl.seeds", join(seeds_, "\n"));
+    if (!st.is_ok()) return st;
+  }
   // A redirect hop is the same page: same depth, the filters still apply.
   recent_.erase(hash64(*target));
   admit(*target, f.row.kind, f.row.depth, f.row.id,
