@@ -1,7 +1,7 @@
 // cmd_dedup_jsonl.cc: `winnow dedup-jsonl IN --out OUT` -- exact (and with
 // --near, near-duplicate) dedup of a JSONL dataset from elsewhere, or of a
 // plain file with one paragraph per line (--format lines). Streaming with
-// big buffers and a 16-byte-per-slot hash set: memory grows only with the
+// big buffers and a 12-byte-per-slot hash set: memory grows only with the
 // number of distinct texts. Order-preserving; the first occurrence wins.
 // Rules: docs/internals/dedup.md "dedup-jsonl".
 #include <cstdio>
@@ -43,27 +43,18 @@ class LineReader {
   // Next line without its '\n' (and a trailing '\r'); false at the end.
   bool next(std::string_view& line, int64_t& too_long) {
     for (;;) {
-      const char* nl = static_cast<const char*>(
-          std::memchr(buf_.data() + pos_, '\n', end_ - pos_));
-      if (nl) {
-        const size_t n = static_cast<size_t>(nl - (buf_.data() + pos_));
-        const size_t start = pos_;
-        pos_ += n + 1;
-        ++number_;
-        if (skipping_) {
-          skipping_ = false;
-          ++too_long;
-          continue;
-        }
-        if (n > max_) {
-          ++too_long;
-          continue;
-        }
-        line = std::string_view(buf_.data() + start, n);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        return true;
-      }
+      if (take(line, too_long)) return true;
       if (!fill(too_long)) return false;
+    }
+  }
+  // Up to max next lines, all views into the buffer as it is now (valid
+  // until the next call); 0 at the end.
+  size_t batch(std::string_view* lines, size_t max, int64_t& too_long) {
+    for (;;) {
+      size_t k = 0;
+      while (k < max && take(lines[k], too_long)) ++k;
+      if (k > 0) return k;
+      if (!fill(too_long)) return 0;
     }
   }
   int64_t number() const { return number_; }
@@ -71,6 +62,30 @@ class LineReader {
 
  private:
   static constexpr size_t kChunk = 1u << 20;
+  // The next complete line already in the buffer; false if there is none.
+  bool take(std::string_view& line, int64_t& too_long) {
+    for (;;) {
+      const char* nl = static_cast<const char*>(
+          std::memchr(buf_.data() + pos_, '\n', end_ - pos_));
+      if (!nl) return false;
+      const size_t n = static_cast<size_t>(nl - (buf_.data() + pos_));
+      const size_t start = pos_;
+      pos_ += n + 1;
+      ++number_;
+      if (skipping_) {
+        skipping_ = false;
+        ++too_long;
+        continue;
+      }
+      if (n > max_) {
+        ++too_long;
+        continue;
+      }
+      line = std::string_view(buf_.data() + start, n);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      return true;
+    }
+  }
   // Moves the partial line to the front and reads more; false at EOF.
   bool fill(int64_t& too_long) {
     const size_t rest = end_ - pos_;
@@ -267,44 +282,92 @@ int finish(const JsonlArgs& a, const Counts& c, std::FILE* out) {
   return kExitOk;
 }
 
-int run(const JsonlArgs& a) {
+// Kept lines are copied into one big buffer, written when full.
+class OutBuffer {
+ public:
+  explicit OutBuffer(std::FILE* f) : f_(f), buf_(kSize) {}
+  ~OutBuffer() { flush(); }
+  void line(std::string_view s) {
+    if (s.size() + 1 > kSize - used_) {
+      flush();
+      if (s.size() + 1 > kSize) {
+        std::fwrite(s.data(), 1, s.size(), f_);
+        std::fputc('\n', f_);
+        return;
+      }
+    }
+    std::memcpy(buf_.data() + used_, s.data(), s.size());
+    used_ += s.size();
+    buf_[used_++] = '\n';
+  }
+  void flush() {
+    if (used_) std::fwrite(buf_.data(), 1, used_, f_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kSize = 1u << 20;
+  std::FILE* f_;
+  std::vector<char> buf_;
+  size_t used_ = 0;
+};
+
+// --format lines: each line is one paragraph, exact dedup (bytes with --raw,
+// else the normal form). Lines come in batches from one buffer fill; a
+// batch is hashed and its set slots prefetched before the inserts, which
+// then run in input order, so the output is the same as one at a time.
+void dedup_lines(const JsonlArgs& a, LineReader& reader, std::FILE* out,
+                 Counts& c) {
+  constexpr size_t kBatch = 16;
+  std::string_view lines[kBatch];
+  Hash128 hashes[kBatch];
+  dedup::HashSet set;
+  dedup::Normalizer normalizer(dedup::NormalizeOptions{a.fold_digits});
+  OutBuffer ob(out);
+  while (const size_t k = reader.batch(lines, kBatch, c.too_long)) {
+    for (size_t i = 0; i < k; ++i) {
+      hashes[i] = hash128(a.raw ? lines[i] : normalizer.normalize(lines[i]));
+      set.prefetch(hashes[i]);
+    }
+    c.paras += static_cast<int64_t>(k);
+    for (size_t i = 0; i < k; ++i) {
+      if (set.insert(hashes[i])) {
+        ob.line(lines[i]);
+      } else {
+        ++c.paras_removed;
+      }
+    }
+  }
+}
+
+// Dedups a.in into `out` (stdout or the temporary file run() renames).
+int run_to(const JsonlArgs& a, std::FILE* out) {
   File in(a.in == "-" ? nullptr : std::fopen(a.in.c_str(), "rb"));
   std::FILE* inp = a.in == "-" ? stdin : in.get();
   if (!inp) return fail(invalid_input(a.in + ": cannot open: " + std::strerror(errno)));
-  File out(std::fopen(a.out.c_str(), "wb"));
-  if (!out) return fail(invalid_input(a.out + ": cannot create: " + std::strerror(errno)));
-  std::vector<char> obuf(1u << 20);
-  std::setvbuf(out.get(), obuf.data(), _IOFBF, obuf.size());
   LineReader reader(inp, a.max_line);
-  Deduper dd(a);
   Counts c;
+  if (a.format == "lines") {
+    dedup_lines(a, reader, out, c);
+    if (reader.error()) return fail(invalid_input(a.in + ": read failed"));
+    c.lines = reader.number();
+    return finish(a, c, out);
+  }
+  Deduper dd(a);
   std::string_view line;
-  const bool lines = a.format == "lines";
   while (reader.next(line, c.too_long)) {
     ++c.lines;
-    if (lines) {
-      ++c.paras;
-      if (dd.seen(line)) {
-        ++c.paras_removed;
-        continue;
-      }
-      std::fwrite(line.data(), 1, line.size(), out.get());
-      std::fputc('\n', out.get());
-      continue;
-    }
     if (trim(line).empty()) continue;
     auto v = JsonValue::parse(line);
     if (!v || !v->is_object()) {
-      out.reset();
-      std::remove(a.out.c_str());  // no half-written output
       return fail(invalid_input(a.in + ":" + std::to_string(reader.number()) +
                                 ": not a JSON object"));
     }
     size_t b = 0, e = 0;
     if (!(*v)[a.field].is_string() || !find_member(line, a.field, b, e)) {
       ++c.no_field;
-      std::fwrite(line.data(), 1, line.size(), out.get());
-      std::fputc('\n', out.get());
+      std::fwrite(line.data(), 1, line.size(), out);
+      std::fputc('\n', out);
       continue;
     }
     std::string text = (*v)[a.field].as_string();
@@ -314,18 +377,42 @@ int run(const JsonlArgs& a) {
       continue;
     }
     if (text == before) {
-      std::fwrite(line.data(), 1, line.size(), out.get());
+      std::fwrite(line.data(), 1, line.size(), out);
     } else {
       std::string rebuilt(line.substr(0, b));
       json_quote(rebuilt, text);
       rebuilt += line.substr(e);
-      std::fwrite(rebuilt.data(), 1, rebuilt.size(), out.get());
+      std::fwrite(rebuilt.data(), 1, rebuilt.size(), out);
     }
-    std::fputc('\n', out.get());
+    std::fputc('\n', out);
   }
   if (reader.error()) return fail(invalid_input(a.in + ": read failed"));
   c.lines = reader.number();  // skipped over-long lines included
-  return finish(a, c, out.get());
+  return finish(a, c, out);
+}
+
+// `--out -` writes to stdout. Otherwise output goes to OUT.partial, renamed
+// over OUT only on success: a failed run leaves an existing OUT untouched.
+int run(const JsonlArgs& a) {
+  // Static: stdout's buffer must outlive the flush at exit.
+  static std::vector<char> obuf(1u << 20);
+  if (a.out == "-") {
+    std::setvbuf(stdout, obuf.data(), _IOFBF, obuf.size());
+    return run_to(a, stdout);
+  }
+  std::string tmp = a.out + ".partial";
+  File out(std::fopen(tmp.c_str(), "wb"));
+  if (!out) return fail(invalid_input(a.out + ": cannot create: " + std::strerror(errno)));
+  std::setvbuf(out.get(), obuf.data(), _IOFBF, obuf.size());
+  int rc = run_to(a, out.get());
+  if (std::fclose(out.release()) != 0 && rc == kExitOk) {
+    rc = fail(invalid_input(a.out + ": write failed"));
+  }
+  if (rc == kExitOk && std::rename(tmp.c_str(), a.out.c_str()) != 0) {
+    rc = fail(invalid_input(a.out + ": cannot rename into place: " + std::strerror(errno)));
+  }
+  if (rc != kExitOk) std::remove(tmp.c_str());
+  return rc;
 }
 
 }  // namespace
@@ -337,7 +424,7 @@ void add_dedup_jsonl_command(CLI::App& app, Action& action) {
       "Remove duplicate documents and paragraphs from a JSONL file (streaming, "
       "order-preserving, first occurrence wins)");
   sub->add_option("in", a->in, "Input JSONL file ('-' = stdin)")->required();
-  sub->add_option("--out", a->out, "Output file")->required();
+  sub->add_option("--out", a->out, "Output file ('-' = stdout; written in full or not at all)")->required();
   sub->add_option("--field", a->field, "String member holding the text (default text)");
   sub->add_option("--level", a->level, "paragraph | document | both (default both)")
       ->check(CLI::IsMember({"paragraph", "document", "both"}));

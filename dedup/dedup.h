@@ -9,6 +9,7 @@
 // object per thread (not shared).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -49,6 +50,9 @@ class Normalizer {
   explicit Normalizer(NormalizeOptions o = {});
   ~Normalizer();
   void normalize(std::string_view text, std::string& out);
+  // Same, into a buffer the Normalizer owns: the view stays valid until the
+  // next call on this object.
+  std::string_view normalize(std::string_view text);
 
  private:
   struct Hash {
@@ -56,7 +60,14 @@ class Normalizer {
     size_t operator()(std::string_view s) const { return hash64(s); }
   };
   static constexpr size_t kMaxCached = 100000;
+  // Appends the normal form of a token holding non-ASCII bytes at w (which
+  // has room for the token) and returns the new end; may move buf_.
+  char* append_cached(std::string_view token, char* w, bool& pending,
+                      size_t rest);
   NormalizeOptions o_;
+  // ASCII byte -> 0 dropped, 1 word break, else the byte to emit (folded).
+  char ascii_[128];
+  std::string buf_;  // output buffer; its size is the capacity in use
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
 };
 
@@ -166,43 +177,67 @@ Hash128 document_fingerprint(const std::vector<std::string>& paragraphs,
                              const NormalizeOptions& o = {});
 
 // ------------------------------------------------------- streaming sets --
-// A compact set of 128-bit hashes for dedup-jsonl: 256 shards of open
-// addressing with linear probing, each grown by 1/8 when its load passes
-// 3/4, so a warm set costs 21-24 bytes per distinct entry and growing never
-// holds more than one shard twice. Not thread-safe.
+// A compact set of 128-bit hashes for dedup-jsonl: 256 shards (chosen by the
+// top 8 bits of hi) of open addressing with linear probing. A slot keeps 12
+// bytes: lo and the low 32 bits of hi, so two keys are equal when 104 of
+// their bits are (8 by the shard, 96 stored); for n distinct keys the chance
+// of any false "seen" is about n^2 / 2^105 (1e-14 at a billion). A shard
+// grows by 1/4 when its load would pass 4/5, so a warm set costs 15-19
+// bytes per distinct entry and growing holds only one shard twice. Not
+// thread-safe.
 class HashSet {
  public:
   HashSet();
   // Inserts h; returns true if it was not there before.
   bool insert(const Hash128& h);
+  // Hints the CPU to load h's home slot (call a few inserts ahead).
+  void prefetch(const Hash128& h) const;
   size_t size() const { return size_; }
   size_t memory_bytes() const;  // slots of all shards
 
  private:
   static constexpr size_t kShards = 256;
+  struct Slot {  // {0,0,0} = empty; a real all-zero key is remapped
+    uint32_t lo_lo, lo_hi, hi_lo;
+  };
   struct Shard {
-    std::vector<Hash128> slots;  // {0,0} = empty; a real {0,0} is remapped
+    std::vector<Slot> slots;
     size_t size = 0;
   };
   void grow(Shard& s);
   std::vector<Shard> shards_;
   size_t size_ = 0;
-  size_t memory_ = kShards * 64 * sizeof(Hash128);
+  size_t memory_ = 0;
 };
 
-// Order-preserving near-duplicate filter for streams (first occurrence
-// wins): MinHash LSH over word shingles with exact Jaccard verification.
-// Keeps the shingle sets of accepted texts (memory grows with them).
+// MinHash LSH over word-shingle sets (32 bands; 2 rows per band below a
+// threshold of 0.5, else 3): finds indexed texts whose exact Jaccard
+// similarity reaches the threshold. Two ways to use it:
+//  - add() keeps each set and find() verifies candidates itself (streams,
+//    where the text is gone: dedup-jsonl --near; memory grows with the
+//    sets, ~8 bytes per shingle);
+//  - add_bands() keeps only 32 band entries (16 bytes each) per text and
+//    the caller verifies candidates() by re-shingling the text it still
+//    holds (run_dedup).
+// Ids are the caller's, >= 0. Not thread-safe; one owner.
 class NearIndex {
  public:
   NearIndex(int shingle, double threshold);
   ~NearIndex();
   NearIndex(const NearIndex&) = delete;
   NearIndex& operator=(const NearIndex&) = delete;
-  // Returns the id of an indexed text with Jaccard >= threshold (best
-  // first, ties to the lowest id), or -1.
+  // Returns the id of a text indexed with add() with Jaccard >= threshold
+  // (best first, ties to the lowest id), or -1.
   int64_t find(const std::vector<uint64_t>& shingles) const;
   void add(int64_t id, std::vector<uint64_t> shingles);
+  // The band keys of a non-empty shingle set (MinHash), computed once for
+  // candidates() and add_bands().
+  using Bands = std::array<uint64_t, 32>;
+  Bands bands(const std::vector<uint64_t>& shingles) const;
+  // Ids sharing at least one band: sorted, unique.
+  std::vector<int64_t> candidates(const Bands& bands) const;
+  void add_bands(int64_t id, const Bands& bands);
+  double threshold() const;
 
  private:
   struct Impl;

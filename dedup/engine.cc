@@ -39,7 +39,9 @@ DocKind classify(parser::PageKind kind, std::string_view url) {
 
 namespace {
 
-// A paragraph prepared for deciding.
+// A paragraph prepared for deciding. Only the document being decided holds
+// its normal forms; verification re-normalises earlier documents from the
+// caller's text, so memory does not grow with the corpus's text.
 struct Para {
   std::string norm;
   Hash128 hash;
@@ -93,10 +95,28 @@ struct Owner {
   int index = -1;
 };
 
+// A paragraph indexed for near-duplicate search: its owner, and where its
+// text is (position in the input, paragraph index) for verification.
+struct NearPara {
+  Owner owner;
+  size_t pos = 0;
+};
+
+// Normal forms of a document's non-empty paragraphs, each followed by ' '.
+std::string joined(const Prepared& p) {
+  std::string all;
+  for (const Para& para : p.paras) {
+    if (para.norm.empty()) continue;
+    all += para.norm;
+    all += ' ';
+  }
+  return all;
+}
+
 class Decider {
  public:
   Decider(const std::vector<DocInput>& docs, const Options& o)
-      : docs_(docs), o_(o),
+      : docs_(docs), o_(o), normalizer_(o.normalize),
         near_articles_(o.doc_shingle, o.near_doc_threshold),
         near_others_(o.doc_shingle, o.near_doc_threshold),
         near_paras_(o.para_shingle, o.near_para_threshold) {}
@@ -104,19 +124,23 @@ class Decider {
   Result run();
 
  private:
-  void decide_document(size_t i);
-  void decide_paragraphs(size_t i);
-  void replay_settled(size_t i);
-  void drop_if_nothing_new(size_t i);
+  void decide_document(size_t i, const Prepared& p);
+  void decide_paragraphs(size_t i, const Prepared& p);
+  void replay_settled(size_t i, const Prepared& p);
+  void drop_if_nothing_new(size_t i, const Prepared& p);
+  int64_t most_similar_doc(NearIndex& near, const std::vector<uint64_t>& sh,
+                           const NearIndex::Bands& bands);
+  int64_t most_similar_para(const std::vector<uint64_t>& sh,
+                            const NearIndex::Bands& bands);
   Result finish();
 
   const std::vector<DocInput>& docs_;
   const Options& o_;
-  std::vector<Prepared> prep_;
+  Normalizer normalizer_;
   std::vector<DocDecision> out_;
   std::unordered_map<Hash128, size_t, Hash128Hasher> doc_by_fp_;
   std::unordered_map<Hash128, Owner, Hash128Hasher> para_owner_;
-  std::vector<Owner> near_para_owner_;  // NearIndex id -> owner
+  std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
   // Near-duplicate documents are looked for among articles and among
   // "other" pages only: listings and newsletter issues are concatenations
   // of posts, and collapsing one into a similar page could lose a post that
@@ -132,8 +156,45 @@ class Decider {
   NearIndex near_paras_;
 };
 
-void Decider::decide_document(size_t i) {
-  const Prepared& p = prep_[i];
+// The indexed document (a position in docs_) most similar to sh at the
+// threshold or above (ties to the lowest position), or -1: each LSH
+// candidate is re-shingled from its text and compared exactly.
+int64_t Decider::most_similar_doc(NearIndex& near, const std::vector<uint64_t>& sh,
+                                  const NearIndex::Bands& bands) {
+  int64_t best = -1;
+  double best_sim = 0;
+  std::string norm, all;
+  for (int64_t j : near.candidates(bands)) {
+    all.clear();
+    for (const std::string& text : docs_[static_cast<size_t>(j)].paragraphs) {
+      normalizer_.normalize(text, norm);
+      if (norm.empty()) continue;
+      all += norm;
+      all += ' ';
+    }
+    const double s = jaccard(sh, shingles(all, o_.doc_shingle));
+    if (s >= near.threshold() && s > best_sim) best = j, best_sim = s;
+  }
+  return best;
+}
+
+// Same for near-duplicate paragraphs: the near_para_ id, or -1.
+int64_t Decider::most_similar_para(const std::vector<uint64_t>& sh,
+                                   const NearIndex::Bands& bands) {
+  int64_t best = -1;
+  double best_sim = 0;
+  std::string norm;
+  for (int64_t j : near_paras_.candidates(bands)) {
+    const NearPara& np = near_para_[static_cast<size_t>(j)];
+    normalizer_.normalize(
+        docs_[np.pos].paragraphs[static_cast<size_t>(np.owner.index)], norm);
+    const double s = jaccard(sh, shingles(norm, o_.para_shingle));
+    if (s >= near_paras_.threshold() && s > best_sim) best = j, best_sim = s;
+  }
+  return best;
+}
+
+void Decider::decide_document(size_t i, const Prepared& p) {
   DocDecision& d = out_[i];
   if (!p.has_text) return;
   auto it = doc_by_fp_.find(p.fingerprint);
@@ -143,16 +204,13 @@ void Decider::decide_document(size_t i) {
     d.dup_of = docs_[it->second].id;
     return;
   }
-  std::string all;
-  for (const Para& para : p.paras) {
-    if (para.norm.empty()) continue;
-    all += para.norm;
-    all += ' ';
-  }
-  std::vector<uint64_t> sh = shingles(all, o_.doc_shingle);
   NearIndex* near = near_docs_for(docs_[i].kind);
+  std::vector<uint64_t> sh;
+  NearIndex::Bands bands{};
   if (near) {
-    int64_t j = near->find(sh);
+    sh = shingles(joined(p), o_.doc_shingle);  // non-empty: has_text
+    bands = near->bands(sh);
+    int64_t j = most_similar_doc(*near, sh, bands);
     if (j >= 0) {
       d.keep = false;
       d.reason = "near-doc";
@@ -161,11 +219,10 @@ void Decider::decide_document(size_t i) {
     }
   }
   doc_by_fp_.emplace(p.fingerprint, i);
-  if (near) near->add(static_cast<int64_t>(i), std::move(sh));
+  if (near) near->add_bands(static_cast<int64_t>(i), bands);
 }
 
-void Decider::decide_paragraphs(size_t i) {
-  const Prepared& p = prep_[i];
+void Decider::decide_paragraphs(size_t i, const Prepared& p) {
   DocDecision& d = out_[i];
   const int64_t id = docs_[i].id;
   for (size_t k = 0; k < p.paras.size(); ++k) {
@@ -202,13 +259,15 @@ void Decider::decide_paragraphs(size_t i) {
       continue;
     }
     std::vector<uint64_t> sh;
+    NearIndex::Bands bands{};
     const bool near = o_.near_para_threshold > 0 &&
                       para.words >= o_.near_para_min_words;
     if (near) {
       sh = shingles(para.norm, o_.para_shingle);
-      int64_t j = near_paras_.find(sh);
+      bands = near_paras_.bands(sh);  // non-empty: 20+ words
+      int64_t j = most_similar_para(sh, bands);
       if (j >= 0) {
-        const Owner& own = near_para_owner_[static_cast<size_t>(j)];
+        const Owner& own = near_para_[static_cast<size_t>(j)].owner;
         pd.keep = false;
         pd.reason = "near";
         pd.dup_doc = own.doc;
@@ -218,29 +277,22 @@ void Decider::decide_paragraphs(size_t i) {
     }
     para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)});
     if (near) {
-      near_paras_.add(static_cast<int64_t>(near_para_owner_.size()),
-                      std::move(sh));
-      near_para_owner_.push_back(Owner{id, static_cast<int>(k)});
+      near_paras_.add_bands(static_cast<int64_t>(near_para_.size()), bands);
+      near_para_.push_back(NearPara{Owner{id, static_cast<int>(k)}, i});
     }
   }
 }
 
 // A settled document's kept text seeds the indexes exactly as if it had
 // been decided now.
-void Decider::replay_settled(size_t i) {
-  const Prepared& p = prep_[i];
+void Decider::replay_settled(size_t i, const Prepared& p) {
   const DocDecision& d = out_[i];
   if (!d.keep) return;
   if (p.has_text) {
     doc_by_fp_.emplace(p.fingerprint, i);
     if (NearIndex* near = near_docs_for(docs_[i].kind)) {
-      std::string all;
-      for (const Para& para : p.paras) {
-        if (para.norm.empty()) continue;
-        all += para.norm;
-        all += ' ';
-      }
-      near->add(static_cast<int64_t>(i), shingles(all, o_.doc_shingle));
+      near->add_bands(static_cast<int64_t>(i),
+                      near->bands(shingles(joined(p), o_.doc_shingle)));
     }
   }
   const int64_t id = docs_[i].id;
@@ -252,21 +304,21 @@ void Decider::replay_settled(size_t i) {
     }
     if (o_.near_para_threshold > 0 && para.words >= o_.near_para_min_words &&
         para.words >= o_.min_words) {
-      near_paras_.add(static_cast<int64_t>(near_para_owner_.size()),
-                      shingles(para.norm, o_.para_shingle));
-      near_para_owner_.push_back(Owner{id, static_cast<int>(k)});
+      near_paras_.add_bands(static_cast<int64_t>(near_para_.size()),
+                            near_paras_.bands(shingles(para.norm, o_.para_shingle)));
+      near_para_.push_back(NearPara{Owner{id, static_cast<int>(k)}, i});
     }
   }
 }
 
 // A non-article page whose substantive paragraphs were all removed has
 // nothing new: it is dropped (reason "empty").
-void Decider::drop_if_nothing_new(size_t i) {
+void Decider::drop_if_nothing_new(size_t i, const Prepared& p) {
   if (docs_[i].kind == DocKind::kArticle) return;
   DocDecision& d = out_[i];
   int64_t first_owner = 0;
   for (size_t k = 0; k < d.paragraphs.size(); ++k) {
-    const bool substantive = prep_[i].paras[k].words >= o_.min_words;
+    const bool substantive = p.paras[k].words >= o_.min_words;
     if (d.paragraphs[k].keep && substantive) return;
     if (!d.paragraphs[k].keep && first_owner == 0) {
       first_owner = d.paragraphs[k].dup_doc;
@@ -279,11 +331,8 @@ void Decider::drop_if_nothing_new(size_t i) {
 
 Result Decider::run() {
   const size_t n = docs_.size();
-  prep_.reserve(n);
-  Normalizer normalizer(o_.normalize);
   out_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    prep_.push_back(prepare(docs_[i], normalizer));
     if (docs_[i].settled) {
       out_[i] = *docs_[i].settled;
     } else {
@@ -298,14 +347,15 @@ Result Decider::run() {
     return owner_less(docs_[a], docs_[b]);
   });
   for (size_t i : order) {
+    const Prepared p = prepare(docs_[i], normalizer_);
     if (docs_[i].settled) {
-      replay_settled(i);
+      replay_settled(i, p);
       continue;
     }
-    decide_document(i);
+    decide_document(i, p);
     if (!out_[i].keep) continue;
-    decide_paragraphs(i);
-    drop_if_nothing_new(i);
+    decide_paragraphs(i, p);
+    drop_if_nothing_new(i, p);
   }
   return finish();
 }

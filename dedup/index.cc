@@ -11,48 +11,78 @@ namespace winnow::dedup {
 
 // ------------------------------------------------------------- HashSet --
 // 256 shards chosen by the top 8 bits of hi; in a shard, linear probing from
-// fastrange(lo, capacity). A shard grows by 1/8 when its load would pass
-// 3/4, so the load stays in [2/3, 3/4] once warm (21-24 bytes per entry)
-// and a growth step holds only one small shard twice.
+// fastrange(lo, capacity) over 12-byte slots (lo, low half of hi). A shard
+// grows by 1/4 when its load would pass 4/5, so the load stays in
+// [0.64, 0.8] once warm (15-19 bytes per entry) and a growth step holds only
+// one small shard twice.
 namespace {
 constexpr size_t kInitialShardSlots = 64;
-bool empty_slot(const Hash128& h) { return h.hi == 0 && h.lo == 0; }
-size_t slot_of(uint64_t lo, size_t cap) {
+size_t slot_of(uint32_t lo_hi, uint32_t lo_lo, size_t cap) {
+  const uint64_t lo = (uint64_t{lo_hi} << 32) | lo_lo;
   return static_cast<size_t>((static_cast<unsigned __int128>(lo) * cap) >> 64);
-}
-bool place(std::vector<Hash128>& t, const Hash128& h) {
-  const size_t cap = t.size();
-  for (size_t i = slot_of(h.lo, cap);; i = i + 1 == cap ? 0 : i + 1) {
-    if (empty_slot(t[i])) {
-      t[i] = h;
-      return true;
-    }
-    if (t[i] == h) return false;
-  }
 }
 }  // namespace
 
 HashSet::HashSet() : shards_(kShards) {
   for (Shard& s : shards_) s.slots.resize(kInitialShardSlots);
+  memory_ = kShards * kInitialShardSlots * sizeof(Slot);
 }
 
-bool HashSet::insert(const Hash128& in) {
-  Hash128 h = in;
-  if (empty_slot(h)) h.lo = 1;  // {0,0} marks an empty slot
+void HashSet::prefetch(const Hash128& h) const {
+  const Shard& s = shards_[h.hi >> 56];
+  const size_t i = slot_of(static_cast<uint32_t>(h.lo >> 32),
+                           static_cast<uint32_t>(h.lo), s.slots.size());
+  __builtin_prefetch(s.slots.data() + i);
+}
+
+namespace {
+template <typename Slot>
+bool place(std::vector<Slot>& t, const Slot& k) {
+  const size_t cap = t.size();
+  for (size_t i = slot_of(k.lo_hi, k.lo_lo, cap);; i = i + 1 == cap ? 0 : i + 1) {
+    const Slot& e = t[i];
+    if (e.lo_lo == k.lo_lo && e.lo_hi == k.lo_hi && e.hi_lo == k.hi_lo) return false;
+    if ((e.lo_lo | e.lo_hi | e.hi_lo) == 0) {
+      t[i] = k;
+      return true;
+    }
+  }
+}
+}  // namespace
+
+bool HashSet::insert(const Hash128& h) {
+  Slot k{static_cast<uint32_t>(h.lo), static_cast<uint32_t>(h.lo >> 32),
+         static_cast<uint32_t>(h.hi)};
+  if ((k.lo_lo | k.lo_hi | k.hi_lo) == 0) k.lo_lo = 1;  // all-zero = empty
   Shard& s = shards_[h.hi >> 56];
-  if ((s.size + 1) * 4 > s.slots.size() * 3) grow(s);
-  if (!place(s.slots, h)) return false;
+  if ((s.size + 1) * 5 > s.slots.size() * 4) grow(s);
+  if (!place(s.slots, k)) return false;
   ++s.size;
   ++size_;
   return true;
 }
 
+// Rehashing walks the old slots in order, so homes come nearly sorted (the
+// home is monotone in lo): when an entry's home lies inside the span the
+// previous entry probed through (all occupied), probing starts after it,
+// which keeps a growth step linear instead of quadratic in cluster length.
 void HashSet::grow(Shard& s) {
-  std::vector<Hash128> bigger(s.slots.size() + s.slots.size() / 8);
-  for (const Hash128& h : s.slots) {
-    if (!empty_slot(h)) place(bigger, h);
+  std::vector<Slot> bigger(s.slots.size() + s.slots.size() / 4);
+  const size_t cap = bigger.size();
+  size_t prev_home = 1, prev_pos = 0;  // empty span
+  for (const Slot& e : s.slots) {
+    if ((e.lo_lo | e.lo_hi | e.hi_lo) == 0) continue;
+    const size_t h = slot_of(e.lo_hi, e.lo_lo, cap);
+    size_t i = h >= prev_home && h <= prev_pos ? prev_pos + 1 : h;
+    if (i == cap) i = 0;
+    while ((bigger[i].lo_lo | bigger[i].lo_hi | bigger[i].hi_lo) != 0) {
+      i = i + 1 == cap ? 0 : i + 1;
+    }
+    bigger[i] = e;
+    prev_home = h, prev_pos = i;
+    if (prev_pos < prev_home) prev_home = 1, prev_pos = 0;  // wrapped: no span
   }
-  memory_ += (bigger.size() - s.slots.size()) * sizeof(Hash128);
+  memory_ += (bigger.size() - s.slots.size()) * sizeof(Slot);
   s.slots.swap(bigger);
 }
 
@@ -62,6 +92,7 @@ size_t HashSet::memory_bytes() const { return memory_; }
 namespace {
 
 constexpr int kBands = 32;
+constexpr int kMaxRows = 3;
 
 uint64_t mix(uint64_t x) {
   x ^= x >> 33;
@@ -72,34 +103,73 @@ uint64_t mix(uint64_t x) {
   return x;
 }
 
+// One band's entries: open addressing (linear probing) of (key, id) pairs;
+// a key may repeat (texts sharing the band). Doubles at load 3/4.
+class BandTable {
+ public:
+  void add(uint64_t key, int64_t id) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    put(slots_, {key, id});
+    ++size_;
+  }
+  void find(uint64_t key, std::vector<int64_t>& out) const {
+    if (slots_.empty()) return;
+    const size_t cap = slots_.size();
+    for (size_t i = home(key, cap); slots_[i].id >= 0; i = i + 1 == cap ? 0 : i + 1) {
+      if (slots_[i].key == key) out.push_back(slots_[i].id);
+    }
+  }
+
+ private:
+  struct Entry {
+    uint64_t key = 0;
+    int64_t id = -1;  // -1 = empty
+  };
+  static size_t home(uint64_t key, size_t cap) {
+    return static_cast<size_t>((static_cast<unsigned __int128>(key) * cap) >> 64);
+  }
+  static void put(std::vector<Entry>& t, const Entry& e) {
+    const size_t cap = t.size();
+    size_t i = home(e.key, cap);
+    while (t[i].id >= 0) i = i + 1 == cap ? 0 : i + 1;
+    t[i] = e;
+  }
+  void grow() {
+    std::vector<Entry> bigger(slots_.empty() ? 64 : slots_.size() * 2);
+    for (const Entry& e : slots_) {
+      if (e.id >= 0) put(bigger, e);
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<Entry> slots_;
+  size_t size_ = 0;
+};
+
 }  // namespace
 
 struct NearIndex::Impl {
   int shingle = 3;
   double threshold = 0.5;
-  int rows = 3;  // per band; 2 below 0.5 (candidate chance >= 0.999 at t)
-  std::unordered_map<uint64_t, std::vector<int64_t>> buckets;
-  std::unordered_map<int64_t, std::vector<uint64_t>> sets;
+  int rows = 3;  // per band; 2 below 0.5 (candidate chance >= 0.99 at t)
+  BandTable bands[kBands];
+  std::unordered_map<int64_t, std::vector<uint64_t>> sets;  // add() only
 
   // One key per band: the band's MinHash values hashed with the band index.
-  std::vector<uint64_t> band_keys(const std::vector<uint64_t>& sh) const {
+  void band_keys(const std::vector<uint64_t>& sh, uint64_t* keys) const {
     const int k = kBands * rows;
-    std::vector<uint64_t> mins(static_cast<size_t>(k), ~0ull);
+    uint64_t mins[kBands * kMaxRows];
+    std::fill(mins, mins + k, ~0ull);
     for (uint64_t h : sh) {
       for (int i = 0; i < k; ++i) {
         const uint64_t v = mix(h ^ (0x9e3779b97f4a7c15ull * (i + 1)));
-        if (v < mins[static_cast<size_t>(i)]) mins[static_cast<size_t>(i)] = v;
+        mins[i] = v < mins[i] ? v : mins[i];
       }
     }
-    std::vector<uint64_t> keys(kBands);
     for (int b = 0; b < kBands; ++b) {
       uint64_t key = mix(static_cast<uint64_t>(b) + 1);
-      for (int r = 0; r < rows; ++r) {
-        key = mix(key ^ mins[static_cast<size_t>(b * rows + r)]);
-      }
-      keys[static_cast<size_t>(b)] = key;
+      for (int r = 0; r < rows; ++r) key = mix(key ^ mins[b * rows + r]);
+      keys[b] = key;
     }
-    return keys;
   }
 };
 
@@ -112,20 +182,30 @@ NearIndex::NearIndex(int shingle, double threshold)
 
 NearIndex::~NearIndex() = default;
 
-int64_t NearIndex::find(const std::vector<uint64_t>& sh) const {
-  if (sh.empty()) return -1;
+double NearIndex::threshold() const { return impl_->threshold; }
+
+NearIndex::Bands NearIndex::bands(const std::vector<uint64_t>& sh) const {
+  Bands b{};
+  impl_->band_keys(sh, b.data());
+  return b;
+}
+
+std::vector<int64_t> NearIndex::candidates(const Bands& keys) const {
   std::vector<int64_t> cands;
-  for (uint64_t key : impl_->band_keys(sh)) {
-    auto it = impl_->buckets.find(key);
-    if (it == impl_->buckets.end()) continue;
-    cands.insert(cands.end(), it->second.begin(), it->second.end());
-  }
+  for (int b = 0; b < kBands; ++b) impl_->bands[b].find(keys[b], cands);
   std::sort(cands.begin(), cands.end());
   cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+  return cands;
+}
+
+int64_t NearIndex::find(const std::vector<uint64_t>& sh) const {
   int64_t best = -1;
   double best_sim = 0;
-  for (int64_t id : cands) {
-    const double s = jaccard(sh, impl_->sets.at(id));
+  if (sh.empty()) return -1;
+  for (int64_t id : candidates(bands(sh))) {
+    auto it = impl_->sets.find(id);
+    if (it == impl_->sets.end()) continue;
+    const double s = jaccard(sh, it->second);
     if (s >= impl_->threshold && s > best_sim) {
       best = id;
       best_sim = s;
@@ -134,9 +214,14 @@ int64_t NearIndex::find(const std::vector<uint64_t>& sh) const {
   return best;
 }
 
+void NearIndex::add_bands(int64_t id, const Bands& keys) {
+  if (id < 0) return;
+  for (int b = 0; b < kBands; ++b) impl_->bands[b].add(keys[b], id);
+}
+
 void NearIndex::add(int64_t id, std::vector<uint64_t> sh) {
-  if (sh.empty()) return;
-  for (uint64_t key : impl_->band_keys(sh)) impl_->buckets[key].push_back(id);
+  if (sh.empty() || id < 0) return;
+  add_bands(id, bands(sh));
   impl_->sets[id] = std::move(sh);
 }
 

@@ -82,20 +82,6 @@ class Emitter {
       append_utf8(out_, cp);
     }
   }
-  // Appends an already normalised piece (spaces inside are word breaks).
-  void push_normalized(std::string_view piece) {
-    for (char c : piece) {
-      if (c == ' ') {
-        space_ = !out_.empty();
-        continue;
-      }
-      if (space_) {
-        out_.push_back(' ');
-        space_ = false;
-      }
-      out_.push_back(c);
-    }
-  }
 
  private:
   std::string& out_;
@@ -161,50 +147,95 @@ std::string normalize(std::string_view text, const NormalizeOptions& o) {
   return out;
 }
 
-Normalizer::Normalizer(NormalizeOptions o) : o_(o) {}
+Normalizer::Normalizer(NormalizeOptions o) : o_(o) {
+  const auto& table = ascii_table();
+  for (int c = 0; c < 128; ++c) {
+    const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    switch (table[static_cast<unsigned char>(lower)]) {
+      case Act::kSpace: ascii_[c] = 1; break;
+      case Act::kDrop: ascii_[c] = 0; break;
+      case Act::kDigit: ascii_[c] = o_.fold_digits ? '0' : lower; break;
+      case Act::kEmit: ascii_[c] = lower; break;
+    }
+  }
+}
 Normalizer::~Normalizer() = default;
 
-// Splits at ASCII white space (a safe NFKC boundary: nothing composes with
-// it): ASCII tokens go through the table, others through the cache.
 void Normalizer::normalize(std::string_view text, std::string& out) {
-  out.clear();
-  Emitter em(out, o_.fold_digits);
-  const auto& table = ascii_table();
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80 && table[c] == Act::kSpace) {
-      em.push(' ', Act::kSpace);
+  out.assign(normalize(text));
+}
+
+// Splits at ASCII word breaks (white space, '-': safe NFKC boundaries,
+// nothing composes with them). A token is first emitted byte by byte
+// through the ASCII table; on its first non-ASCII byte the output is rolled
+// back to the token's start and the whole token goes through the cache.
+// Same result as normalize() (tests/dedup_index_test.cc).
+std::string_view Normalizer::normalize(std::string_view text) {
+  if (buf_.size() < text.size() + 1) buf_.resize(text.size() + 1);
+  char* base = buf_.data();
+  char* w = base;
+  bool pending = false;  // a word break seen since the last emitted byte
+  char* tok_w = w;       // output and state where the current token began
+  bool tok_pending = false;
+  size_t tok_start = 0;
+  const char* p = text.data();
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x80) {
+      const char t = ascii_[c];
       ++i;
-      continue;
-    }
-    size_t j = i;
-    bool ascii = true;
-    while (j < text.size()) {
-      const auto d = static_cast<unsigned char>(text[j]);
-      if (d < 0x80 && table[d] == Act::kSpace) break;
-      ascii = ascii && d < 0x80;
-      ++j;
-    }
-    const std::string_view token = text.substr(i, j - i);
-    i = j;
-    if (ascii) {
-      for (unsigned char d : token) {
-        if (d >= 'A' && d <= 'Z') d = static_cast<unsigned char>(d + 32);
-        em.push(d, table[d]);
+      if (t == 1) {
+        pending = w != base;
+        tok_w = w, tok_pending = pending, tok_start = i;
+      } else if (t != 0) {
+        if (pending) *w++ = ' ', pending = false;
+        *w++ = t;
       }
       continue;
     }
-    if (cache_.size() > kMaxCached) cache_.clear();
-    auto it = cache_.find(token);
-    if (it == cache_.end()) {
-      it = cache_.emplace(std::string(token), winnow::dedup::normalize(token, o_))
-               .first;
+    size_t j = i + 1;
+    while (j < n && !(static_cast<unsigned char>(p[j]) < 0x80 &&
+                      ascii_[static_cast<unsigned char>(p[j])] == 1)) {
+      ++j;
     }
-    em.push(' ', Act::kSpace);
-    em.push_normalized(it->second);
-    em.push(' ', Act::kSpace);
+    w = append_cached(text.substr(tok_start, j - tok_start), tok_w,
+                      tok_pending, n - j);
+    base = buf_.data();
+    pending = tok_pending;
+    i = j;
+    tok_w = w, tok_start = i;  // the next token starts after a break only
   }
+  return std::string_view(base, static_cast<size_t>(w - base));
+}
+
+char* Normalizer::append_cached(std::string_view token, char* w, bool& pending,
+                                size_t rest) {
+  if (cache_.size() > kMaxCached) cache_.clear();
+  auto it = cache_.find(token);
+  if (it == cache_.end()) {
+    it = cache_.emplace(std::string(token), winnow::dedup::normalize(token, o_))
+             .first;
+  }
+  const std::string& piece = it->second;
+  const size_t used = static_cast<size_t>(w - buf_.data());
+  // Room for the piece, a break before it and the rest of the text (whose
+  // output is never longer than its input).
+  const size_t need = used + piece.size() + 2 + rest;
+  if (buf_.size() < need) buf_.resize(need);
+  char* const base = buf_.data();
+  w = base + used;
+  pending = w != base;  // a non-ASCII token is its own word
+  for (char c : piece) {
+    if (c == ' ') {
+      pending = w != base;
+      continue;
+    }
+    if (pending) *w++ = ' ', pending = false;
+    *w++ = c;
+  }
+  pending = w != base;
+  return w;
 }
 
 Hash128 paragraph_hash(std::string_view text, const NormalizeOptions& o) {

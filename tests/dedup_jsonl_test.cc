@@ -67,6 +67,25 @@ TEST_CASE("dedup-jsonl: a non-JSON line is an error naming file and line",
   CHECK(usage.exit_code == 2);
 }
 
+TEST_CASE("dedup-jsonl: --out - is stdout; a failed run keeps an existing OUT",
+          "[policy]") {
+  const std::string dir = make_temp_dir("dedup-jsonl-out");
+  const std::string in = dir + "/in.jsonl", out = dir + "/out.jsonl";
+  const std::string a = std::string(R"({"text":")") + kA + R"("})";
+  spit(in, a + "\n" + a + "\n");
+  auto r = run_winnow({"dedup-jsonl", in, "--out", "-"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == a + "\n");
+  CHECK_FALSE(std::ifstream(dir + "/-").good());
+
+  spit(out, "earlier result\n");
+  spit(in, a + "\n{broken\n");
+  auto bad = run_winnow({"dedup-jsonl", in, "--out", out});
+  CHECK(bad.exit_code == 1);
+  CHECK(slurp(out) == "earlier result\n");
+  CHECK_FALSE(std::ifstream(out + ".partial").good());
+}
+
 TEST_CASE("dedup-jsonl skips lines over kMaxJsonlLineBytes and reports them",
           "[policy]") {
   const std::string dir = make_temp_dir("dedup-jsonl-long");

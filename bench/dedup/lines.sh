@@ -3,7 +3,8 @@
 # --format lines (raw bytes and full Unicode normalisation) against mawk
 # '!seen[$0]++' and `LC_ALL=C sort -u` on the same generated file (one
 # paragraph per line, ~30% repeats), in the same run. Reports MB/s and peak
-# RSS (/usr/bin/time -v). Results go to bench/RESULTS.md by hand.
+# RSS (/usr/bin/time -v), and the load average before and after (the cores
+# may be shared). Results go to bench/RESULTS.md by hand.
 # Usage: bench/dedup/lines.sh [WINNOW_BIN] [BYTES]   (defaults: build-dedup-rel/winnow, 1 GiB)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,6 +21,7 @@ SIZE=$(stat -c %s "$IN")
 mawk '!seen[$0]++' "$IN" > "$WORK/mawk.txt"
 DISTINCT=$(wc -l < "$WORK/mawk.txt")
 echo "input: $IN, $SIZE bytes, $(wc -l < "$IN") lines, $DISTINCT distinct"
+echo "start: $(uptime)"
 run() {  # name, command... (stdout to $WORK/out.txt)
   local name=$1; shift
   cat "$IN" > /dev/null  # warm the page cache
@@ -39,4 +41,5 @@ run "winnow --raw" "$BIN" dedup-jsonl "$IN" --out "$WORK/winnow.txt" --format li
 cmp "$WORK/mawk.txt" "$WORK/winnow.txt" && echo "winnow --raw output == mawk output"
 run "winnow (normalised)" "$BIN" dedup-jsonl "$IN" --out "$WORK/winnow.txt" --format lines
 echo "normalised: $(wc -l < "$WORK/winnow.txt") lines kept"
+echo "end: $(uptime)"
 rm -f "$WORK/mawk.txt" "$WORK/winnow.txt" "$WORK/out.txt"

@@ -19,4 +19,6 @@ echo "== documents (word 3-shingles) =="
 echo "== paragraphs (word 2-shingles) =="
 "$WORK/pr_curve" "$WORK/fixtures/gold/near_dup_paras.jsonl" 2
 echo "== speed =="
-/usr/bin/time -f "peak RSS %M KB" "$WORK/near_bench" "$N"
+echo "start: $(uptime)"
+/usr/bin/time -f "peak RSS %M KB, user %U s" "$WORK/near_bench" "$N"
+echo "end: $(uptime)"

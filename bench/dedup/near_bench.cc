@@ -1,15 +1,30 @@
 // near_bench.cc: near-duplicate document detection speed -- N generated
 // articles (~300 words), 20% of them edited copies (1-10% of words changed)
 // of another, through dedup::run_dedup at the default options. Prints
-// documents/s and precision/recall of "near-doc" against the known copies.
+// documents/s, precision/recall of "near-doc" against the known copies, and
+// the resident memory of the input alone (before run_dedup), so the peak RSS
+// that /usr/bin/time reports can be split into input and dedup state.
 // Usage: near_bench [N]   (built and run by bench/dedup/near.sh)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "dedup/dedup.h"
+
+namespace {
+long rss_kb() {  // VmRSS of this process, from /proc/self/status
+  std::ifstream f("/proc/self/status");
+  std::string key;
+  long kb = 0;
+  while (f >> key) {
+    if (key == "VmRSS:") return (f >> kb) ? kb : 0;
+  }
+  return 0;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 100000;
@@ -50,6 +65,7 @@ int main(int argc, char** argv) {
   }
   winnow::dedup::Options o;
   o.near_para_threshold = 0;  // documents only
+  const long input_kb = rss_kb();
   const auto t0 = std::chrono::steady_clock::now();
   auto r = winnow::dedup::run_dedup(docs, o);
   const double secs =
@@ -60,8 +76,9 @@ int main(int argc, char** argv) {
     const bool gold = copy_of[i] >= 0;
     tp += pred && gold, fp += pred && !gold, fn += !pred && gold;
   }
-  std::printf("documents=%d copies=%d seconds=%.2f docs_per_s=%.0f precision=%.4f recall=%.4f\n",
+  std::printf("documents=%d copies=%d seconds=%.2f docs_per_s=%.0f precision=%.4f recall=%.4f "
+              "input_rss_mb=%.1f\n",
               n, tp + fn, secs, n / secs, tp + fp ? double(tp) / (tp + fp) : 1.0,
-              tp + fn ? double(tp) / (tp + fn) : 1.0);
+              tp + fn ? double(tp) / (tp + fn) : 1.0, input_kb / 1024.0);
   return 0;
 }
