@@ -28,12 +28,17 @@ int buffer_cap(const CrawlOptions& o) {
   return std::max(64, 4 * std::clamp(o.concurrency, 1, 256));
 }
 
+// Claimed rows one host may hold: enough to keep its connections busy.
+int host_cap(const CrawlOptions& o) {
+  return std::min(buffer_cap(o), std::max(8, 4 * std::clamp(o.per_host, 1, 64)));
+}
+
 }  // namespace
 
 CrawlLoop::CrawlLoop(store::Store& db, const CrawlOptions& o,
                      CrawlStats* stats)
     : db_(db), o_(o), stats_(stats), fetcher_(fetcher_options(o)),
-      progress_(o.quiet, o.log_json) {}
+      progress_(o.quiet, o.log_json), traps_(o.traps) {}
 
 Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
   for (const auto& re : o_.include) {
@@ -78,7 +83,21 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
     if (!r) return r.status();
   }
   auto added = db_.add_urls(rows);
-  return added ? Status::ok() : added.status();
+  if (!added) return added.status();
+  return count_stored_pages();
+}
+
+// The pages-per-host trap limit counts across resumes: earlier runs' pages
+// are counted from the store (one per URL with an answer). A --refresh run
+// fetches those pages again and counts them itself.
+Status CrawlLoop::count_stored_pages() {
+  if (o_.refresh) return Status::ok();
+  auto per_host = db_.pages_per_host();
+  if (!per_host) return per_host.status();
+  for (const auto& [authority, n] : *per_host) {
+    traps_.record_pages(host_of("http://" + authority + "/"), n);
+  }
+  return Status::ok();
 }
 
 bool CrawlLoop::page_budget_left() const {
@@ -91,13 +110,25 @@ Status CrawlLoop::fill() {
   int64_t now = unix_now_ms();
   if (!frontier_dirty_ && now < recheck_at_) return Status::ok();
   int want = cap - buffered_;
-  auto rows = db_.claim_due(now, want);
+  // Each host holds at most host_cap claimed rows, so a host that is slow
+  // or on hold cannot fill the buffer while other hosts' URLs are due.
+  std::vector<std::pair<std::string, int>> held;
+  bool any_full = false;
+  for (const std::string& key : waiting_hosts_) {
+    int n = static_cast<int>(hosts_[key].waiting.size());
+    held.emplace_back(key, n);
+    any_full = any_full || n >= host_cap(o_);
+  }
+  auto rows = db_.claim_due(now, want, host_cap(o_), held);
   if (!rows) return rows.status();
   if (static_cast<int>(rows->size()) < want) {
     frontier_dirty_ = false;
     auto due = db_.earliest_due();
     if (!due) return due.status();
     recheck_at_ = *due < 0 ? now + 1000 : std::max(*due, now + 5);
+    // Due rows of full hosts wait for those hosts to drain (or for new
+    // frontier writes): no rescanning every few milliseconds.
+    if (any_full) recheck_at_ = std::max(recheck_at_, now + 250);
   }
   for (store::UrlRow& r : *rows) {
     std::string key = r.host.empty() ? authority_of(r.url) : r.host;

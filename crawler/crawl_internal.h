@@ -52,6 +52,7 @@ class CrawlLoop {
  private:
   // crawl.cc
   Status prepare(const std::vector<std::string>& seeds);
+  Status count_stored_pages();
   Status fill();
   Status dispatch();
   Status dispatch_host(const std::string& key, HostState& h, int64_t now);

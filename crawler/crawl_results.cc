@@ -213,6 +213,7 @@ Status CrawlLoop::store_response(InFlight& f, FetchResult& r) {
     }
   }
   row.body = std::move(r.body);
+  row.body_z = std::move(r.body_z);  // compressed by the fetcher's workers
   bool page = !f.robots && r.status >= 200 && r.status < 300 && decoded;
   if (page && f.row.kind == store::UrlKind::kSitemap) {
     Status st = add_sitemap_urls(f.row, *decoded);

@@ -49,6 +49,7 @@ struct CrawlOptions {
   bool log_json = false;      // progress and events as JSON lines on stderr
   std::string warc_path;      // also write WARC here ("" = no)
   std::string mirror_dir;     // also write an offline mirror here ("" = no)
+  TrapLimits traps;           // trap defences; defaults from base/limits.h
 };
 
 struct CrawlStats {

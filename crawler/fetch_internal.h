@@ -27,6 +27,9 @@ struct FetcherOptions {
   double connect_timeout = 10.0;
   double low_speed_time = 15.0; // abort when < 1 KB/s for this long
   size_t max_bytes = limits::kMaxBodyBytes;
+  // Threads that zlib-compress finished bodies (FetchResult::body_z) off
+  // the loop thread, so the store need not; 0 = none; 0..4, default 1.
+  int compress_threads = 1;
 };
 
 struct FetchRequest {
@@ -44,6 +47,7 @@ struct FetchResult {
   std::string request_headers;  // as sent, request line first
   std::string response_headers; // as received, status line first
   std::string body;             // as received (content-encoding kept)
+  std::string body_z;           // zlib_compress(body, 1), or "" if not done
   bool truncated = false;       // cut at max_bytes
   std::string redirect_url;     // resolved Location of a 3xx, "" if none
   std::string error;            // curl's message when status == 0
@@ -53,7 +57,9 @@ struct FetchResult {
 
 // Runs many transfers on one curl multi handle on the calling thread.
 // Easy handles are pooled and reused (connections stay in the multi cache).
-// Not thread-safe; owned by the crawl loop.
+// Finished bodies go through compress_threads worker threads (which touch
+// only the result they were handed) before poll() returns them; a result
+// counts as active() until then. Not thread-safe; owned by the crawl loop.
 class Fetcher {
  public:
   explicit Fetcher(const FetcherOptions& options);
@@ -67,12 +73,15 @@ class Fetcher {
   int active() const { return active_; }
 
   struct Transfer;  // one in-flight or pooled easy handle (fetcher.cc)
+  struct Workers;   // the compression threads (fetcher.cc)
 
  private:
   void collect(std::vector<FetchResult>* done);  // finished transfers
+  void drain(std::vector<FetchResult>* done);    // compressed results
   FetcherOptions options_;
   void* multi_ = nullptr;  // CURLM*
-  int active_ = 0;
+  int active_ = 0;         // in curl or in the workers
+  std::unique_ptr<Workers> workers_;
   std::vector<std::unique_ptr<Transfer>> pool_;
   std::unordered_map<void*, std::unique_ptr<Transfer>> running_;
 };

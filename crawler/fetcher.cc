@@ -4,7 +4,12 @@
 // request headers captured as sent and response headers as received.
 #include <curl/curl.h>
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include "crawler/fetch_internal.h"
 
@@ -21,6 +26,34 @@ struct Fetcher::Transfer {
   ~Transfer() {
     if (headers) curl_slist_free_all(headers);
     if (easy) curl_easy_cleanup(easy);
+  }
+};
+
+// Compresses bodies for the store on other threads. Each job is moved in
+// and out under `mu`; a worker touches nothing else but curl_multi_wakeup,
+// which libcurl allows from any thread.
+struct Fetcher::Workers {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<FetchResult> in;
+  std::vector<FetchResult> out;
+  bool stop = false;
+  void* multi = nullptr;
+  std::vector<std::thread> threads;
+
+  void run() {
+    std::unique_lock<std::mutex> lock(mu);
+    for (;;) {
+      cv.wait(lock, [&] { return stop || !in.empty(); });
+      if (stop) return;
+      FetchResult r = std::move(in.front());
+      in.pop_front();
+      lock.unlock();
+      r.body_z = zlib_compress(r.body, 1);
+      lock.lock();
+      out.push_back(std::move(r));
+      curl_multi_wakeup(static_cast<CURLM*>(multi));
+    }
   }
 };
 
@@ -85,9 +118,25 @@ Fetcher::Fetcher(const FetcherOptions& options) : options_(options) {
                     static_cast<long>(options.max_host_connections));
   curl_multi_setopt(m, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
   multi_ = m;
+  int threads = std::clamp(options.compress_threads, 0, 4);
+  if (threads > 0) {
+    workers_ = std::make_unique<Workers>();
+    workers_->multi = m;
+    for (int i = 0; i < threads; ++i) {
+      workers_->threads.emplace_back([w = workers_.get()] { w->run(); });
+    }
+  }
 }
 
 Fetcher::~Fetcher() {
+  if (workers_) {
+    {
+      std::lock_guard<std::mutex> lock(workers_->mu);
+      workers_->stop = true;
+    }
+    workers_->cv.notify_all();
+    for (std::thread& t : workers_->threads) t.join();
+  }
   auto* m = static_cast<CURLM*>(multi_);
   for (auto& [easy, t] : running_) curl_multi_remove_handle(m, t->easy);
   running_.clear();
@@ -162,11 +211,24 @@ void Fetcher::poll(int timeout_ms, std::vector<FetchResult>* done) {
   curl_multi_perform(m, &still);
   size_t before = done->size();
   collect(done);
+  drain(done);
   if (done->size() == before && timeout_ms > 0) {
+    // A worker finishing a body wakes this (curl_multi_wakeup).
     curl_multi_poll(m, nullptr, 0, timeout_ms, nullptr);
     curl_multi_perform(m, &still);
     collect(done);
+    drain(done);
   }
+}
+
+void Fetcher::drain(std::vector<FetchResult>* done) {
+  if (!workers_) return;
+  std::lock_guard<std::mutex> lock(workers_->mu);
+  for (FetchResult& r : workers_->out) {
+    done->push_back(std::move(r));
+    --active_;
+  }
+  workers_->out.clear();
 }
 
 void Fetcher::collect(std::vector<FetchResult>* done) {
@@ -182,7 +244,6 @@ void Fetcher::collect(std::vector<FetchResult>* done) {
     std::unique_ptr<Transfer> t = std::move(it->second);
     running_.erase(it);
     curl_multi_remove_handle(m, e);
-    --active_;
     FetchResult& r = t->result;
     long code = 0, ver = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
@@ -201,7 +262,16 @@ void Fetcher::collect(std::vector<FetchResult>* done) {
       r.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
       r.error = t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc);
     }
-    done->push_back(std::move(r));
+    if (workers_ && !r.body.empty()) {
+      {
+        std::lock_guard<std::mutex> lock(workers_->mu);
+        workers_->in.push_back(std::move(r));
+      }
+      workers_->cv.notify_one();  // still active() until drained
+    } else {
+      done->push_back(std::move(r));
+      --active_;
+    }
     t->result = FetchResult();
     pool_.push_back(std::move(t));
   }

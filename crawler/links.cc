@@ -311,9 +311,13 @@ PageLinks extract_links(std::string_view html, std::string_view page_url) {
   Result<std::string> base_canonical = canonicalize(base);
   out.base = base_canonical ? *base_canonical : std::string(page_url);
   std::unordered_set<std::string> seen;
+  // Navigation repeats the same values (header, footer): a value seen
+  // before resolves to the same URL, so it is resolved only once.
+  std::unordered_set<std::string_view> raw_seen;
   for (RawLink& r : scan.raw) {
     std::string_view v = trim(r.value);
     if (v.empty() || v[0] == '#') continue;
+    if (!raw_seen.insert(v).second && !r.canonical) continue;
     Result<std::string> url = resolve_and_canonicalize(base, v);
     if (!url) continue;
     if (url->compare(0, 7, "http://") != 0 &&

@@ -1,6 +1,7 @@
 // links_css.cc: the pieces link discovery shares -- the CSS url()/@import
 // scanner (CSS Syntax 3: comments, strings, escapes) and the HTML character
 // reference decoder for attribute values.
+#include <array>
 #include <unordered_set>
 
 #include "crawler/url.h"
@@ -145,9 +146,18 @@ bool decode_reference(std::string_view s, size_t& i, std::string& out) {
 }  // namespace
 
 std::vector<std::string> extract_css_urls(std::string_view css) {
+  // Bytes that can start a comment, string, escape, url( or @import; the
+  // scan skips everything else in a tight loop (style blocks are large).
+  static const auto kStarts = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("/\"'\\uU@")) t[c] = true;
+    return t;
+  }();
   std::vector<std::string> out;
   size_t i = 0;
   while (i < css.size()) {
+    while (i < css.size() && !kStarts[static_cast<unsigned char>(css[i])]) ++i;
+    if (i >= css.size()) break;
     char c = css[i];
     if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
       size_t end = css.find("*/", i + 2);

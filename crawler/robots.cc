@@ -87,10 +87,14 @@ bool is_token_char(char c) {
 }
 
 // The product token of a User-Agent value: its leading [A-Za-z_-]
-// characters, lower-cased (RFC 9309 2.2.1); "*" stays "*".
+// characters, lower-cased (RFC 9309 2.2.1); "*" alone (or followed by white
+// space) stays "*". "*bot" names no crawler: it gives "".
 std::string product_token(std::string_view ua) {
   ua = trim(ua);
-  if (!ua.empty() && ua[0] == '*') return "*";
+  if (!ua.empty() && ua[0] == '*' && (ua.size() == 1 || ua[1] == ' ' ||
+                                      ua[1] == '\t')) {
+    return "*";
+  }
   size_t n = 0;
   while (n < ua.size() && is_token_char(ua[n])) ++n;
   return to_lower_ascii(ua.substr(0, n));
@@ -129,7 +133,14 @@ bool is_robots_txt(std::string_view path) {
 void parse_robots(std::string_view body, RobotsParseHandler& handler) {
   if (body.size() > limits::kMaxRobotsBytes)
     body = body.substr(0, limits::kMaxRobotsBytes);
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  // A UTF-8 BOM, or the start of one (a file cut or mangled by an editor),
+  // is not part of the first line.
+  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  size_t bom = 0;
+  while (bom < kBom.size() && bom < body.size() && body[bom] == kBom[bom]) {
+    ++bom;
+  }
+  body.remove_prefix(bom);
   int number = 1;
   size_t start = 0;
   while (start < body.size()) {
@@ -218,6 +229,10 @@ class RobotsRulesBuilder : public RobotsParseHandler {
   }
   void on_allow(int, std::string_view value) override { rule(true, value); }
   void on_disallow(int, std::string_view value) override { rule(false, value); }
+  // Crawl-delay (not in RFC 9309; 2.2.4 "other records") is a member of
+  // its group like a rule, so it ends a run of user-agent lines: a group
+  // holding only a delay does not take the next group's rules. Sitemap and
+  // unknown records do not end the run.
   void on_crawl_delay(int, std::string_view value) override {
     if (out_->groups_.empty()) return;
     in_agents_ = false;

@@ -84,12 +84,14 @@ void parse_xml(std::string_view xml, SitemapResult& out) {
     size_t end = pos;
     while (true) {
       size_t close = xml.find("</", end);
-      size_t cdata = xml.find("<![CDATA[", end);
       if (close == std::string_view::npos) {
         end = xml.size();
         break;
       }
-      if (cdata != std::string_view::npos && cdata < close) {
+      // Only a CDATA section opening before `close` matters; searching
+      // just that stretch keeps the parse linear in the document size.
+      size_t cdata = xml.substr(0, close).find("<![CDATA[", end);
+      if (cdata != std::string_view::npos) {
         size_t cend = xml.find("]]>", cdata);
         end = cend == std::string_view::npos ? xml.size() : cend + 3;
         continue;

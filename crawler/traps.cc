@@ -130,6 +130,10 @@ void TrapCounter::record_page(std::string_view host) {
   ++pages_[std::string(host)];
 }
 
+void TrapCounter::record_pages(std::string_view host, int64_t n) {
+  pages_[std::string(host)] += n;
+}
+
 int64_t TrapCounter::pages(std::string_view host) const {
   auto it = pages_.find(std::string(host));
   return it == pages_.end() ? 0 : it->second;

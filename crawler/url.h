@@ -203,6 +203,8 @@ class TrapCounter {
   TrapKind admit(std::string_view canonical_url);
   // Counts one stored page for `host` (host_of() of the URL).
   void record_page(std::string_view host);
+  // Counts `n` pages stored by an earlier run (a resumed crawl).
+  void record_pages(std::string_view host, int64_t n);
   int64_t pages(std::string_view host) const;
 
  private:

@@ -194,7 +194,43 @@ std::string registrable_domain(std::string_view host) {
   return out;
 }
 
+namespace {
+
+// The authority of an http(s) URL as written ("" if not http(s)), without
+// userinfo: a cheap key for two canonical URLs.
+std::string_view raw_authority(std::string_view url) {
+  size_t start;
+  if (url.substr(0, 7) == "http://") {
+    start = 7;
+  } else if (url.substr(0, 8) == "https://") {
+    start = 8;
+  } else {
+    return {};
+  }
+  size_t end = url.find_first_of("/?#", start);
+  std::string_view a = url.substr(start, end == std::string_view::npos
+                                             ? std::string_view::npos
+                                             : end - start);
+  size_t at = a.rfind('@');
+  if (at != std::string_view::npos) a.remove_prefix(at + 1);
+  return a;
+}
+
+}  // namespace
+
 bool in_scope(std::string_view candidate, std::string_view seed, Scope scope) {
+  // Fast path (the crawl loop asks this for every link): canonical URLs of
+  // one site carry the same authority string. Ports 80/443 are left to the
+  // full comparison, which knows each scheme's default.
+  if (scope != Scope::kDomain) {
+    std::string_view ca = raw_authority(candidate);
+    std::string_view sa = raw_authority(seed);
+    bool plain = !ca.empty() && ca == sa &&
+                 !(ca.size() > 3 && ca.substr(ca.size() - 3) == ":80") &&
+                 !(ca.size() > 4 && ca.substr(ca.size() - 4) == ":443");
+    for (char c : ca) plain = plain && !(c >= 'A' && c <= 'Z') && c != '%';
+    if (plain && scope == Scope::kHost) return true;
+  }
   std::string ch, cp, cpath, sh, sp, spath;
   if (!host_port(candidate, &ch, &cp, &cpath)) return false;
   if (!host_port(seed, &sh, &sp, &spath)) return false;

@@ -2,6 +2,9 @@
 // fetches) -- adding and claiming URLs, recording fetches with their bodies
 // zlib-compressed on disk, and reading the latest version of each page.
 // Schema and meaning of every column: docs/schema.md ("urls", "fetches").
+#include <cstdio>
+#include <unordered_map>
+
 #include "store/store_impl.h"
 
 namespace winnow::store {
@@ -158,26 +161,66 @@ Result<UrlRow> Store::get_url(int64_t id) {
                        " not found");
 }
 
-Result<std::vector<UrlRow>> Store::claim_due(int64_t now_ms, int limit,
-                                             std::string_view host) {
+namespace {
+
+// A JSON array of strings (for json_each): hosts are canonical, but any
+// quote, backslash or control byte is escaped anyway.
+std::string json_string_array(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const std::string& it : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : it) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+Result<std::vector<UrlRow>> Store::claim_due(
+    int64_t now_ms, int limit, int per_host,
+    const std::vector<std::pair<std::string, int>>& held) {
   std::vector<UrlRow> rows;
+  std::unordered_map<std::string, int> taken;
+  std::vector<std::string> full;
+  for (const auto& [host, n] : held) {
+    taken[host] += n;
+    if (per_host > 0 && taken[host] >= per_host) full.push_back(host);
+  }
   Status st = begin();
   if (!st) return st;
   {
-    std::string sql = std::string("SELECT ") + kUrlCols +
-                      " FROM urls WHERE state = 0 AND next_attempt_at <= ?1" +
-                      (host.empty() ? "" : " AND host = ?3") +
-                      " ORDER BY id LIMIT ?2";
-    Stmt s = impl_->prepare(sql);
+    // Rows of full hosts are filtered inside SQLite (still visited in id
+    // order: cost grows with their backlog ahead of other hosts' rows).
+    Stmt s = impl_->prepare(
+        std::string("SELECT ") + kUrlCols +
+        " FROM urls WHERE state = 0 AND next_attempt_at <= ?1 AND host NOT "
+        "IN (SELECT value FROM json_each(?2)) ORDER BY id");
     if (!s.ok()) {
       (void)rollback();
       return impl_->error("claim_due");
     }
-    s.bind(1, now_ms).bind(2, limit);
-    if (!host.empty()) s.bind(3, host);
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) rows.push_back(read_url(s));
-    if (rc != SQLITE_DONE) {
+    s.bind(1, now_ms).bind(2, json_string_array(full));
+    int rc = SQLITE_DONE;
+    while (static_cast<int>(rows.size()) < limit &&
+           (rc = s.step()) == SQLITE_ROW) {
+      UrlRow r = read_url(s);
+      if (per_host > 0 && ++taken[r.host] > per_host) continue;
+      rows.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
       (void)rollback();
       return impl_->error("claim_due");
     }
@@ -230,6 +273,19 @@ Result<int64_t> Store::count_host_urls(std::string_view host) {
   return s.i64(0);
 }
 
+Result<std::vector<std::pair<std::string, int64_t>>> Store::pages_per_host() {
+  Stmt s = impl_->prepare(
+      "SELECT u.host, count(DISTINCT f.url_id) FROM fetches f "
+      "JOIN urls u ON u.id = f.url_id WHERE u.kind != 3 AND f.status != 0 "
+      "GROUP BY u.host ORDER BY u.host");
+  if (!s.ok()) return impl_->error("pages_per_host");
+  std::vector<std::pair<std::string, int64_t>> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.text(0), s.i64(1));
+  if (rc != SQLITE_DONE) return impl_->error("pages_per_host");
+  return out;
+}
+
 Result<int64_t> Store::earliest_due() {
   Stmt s = impl_->prepare(
       "SELECT min(next_attempt_at) FROM urls WHERE state = 0");
@@ -278,7 +334,7 @@ Result<int64_t> Store::add_fetch(const FetchRow& f) {
   s.bind(7, f.response_headers).bind(8, f.content_type).bind(9, f.charset);
   s.bind(10, f.content_encoding);
   if (body_from == 0) {
-    s.bind_blob(11, zlib_compress(f.body, 1));
+    s.bind_blob(11, f.body_z.empty() ? zlib_compress(f.body, 1) : f.body_z);
   } else {
     s.bind_null(11);
   }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/base.h"
@@ -78,6 +79,9 @@ struct FetchRow {
   std::string content_encoding;  // Content-Encoding of `body` as stored
   std::string body;              // payload as received (not zlib-compressed
                                  // here: the store compresses on disk)
+  std::string body_z;            // add_fetch only: zlib_compress(body, 1)
+                                 // done by the caller, or "" (the store
+                                 // compresses); never filled on reads
   bool truncated = false;        // cut at --max-bytes
   std::string content_hash;      // XXH3-128 hex of the decoded payload
   std::string etag;
@@ -158,14 +162,23 @@ class Store {
   Result<std::optional<UrlRow>> find_url(std::string_view url);
   Result<UrlRow> get_url(int64_t id);
   // Up to `limit` queued rows whose next_attempt_at <= now_ms, oldest seq
-  // first, marked kFetching in the same transaction.
-  Result<std::vector<UrlRow>> claim_due(int64_t now_ms, int limit,
-                                        std::string_view host = {});
+  // first, marked kFetching in the same transaction. With per_host > 0 no
+  // host (urls.host) gets more than per_host rows counting the `held` rows
+  // the caller already has for it (hosts at their cap are skipped), so one
+  // busy host cannot fill the caller's buffer while other hosts are due.
+  Result<std::vector<UrlRow>> claim_due(
+      int64_t now_ms, int limit, int per_host = 0,
+      const std::vector<std::pair<std::string, int>>& held = {});
   // Returns rows left kFetching by a killed process to kQueued.
   Result<int> requeue_in_flight();
   Status update_url(const UrlRow& row);  // state, attempts, next, error, canon
   Result<int64_t> count_urls(std::optional<UrlState> state = std::nullopt);
   Result<int64_t> count_host_urls(std::string_view host);
+  // Per frontier host (urls.host, "host[:port]"), how many distinct URLs
+  // other than robots.txt have a stored answer with a status (network
+  // errors excluded): what a crawl counted against the pages-per-host trap
+  // limit, so a resumed crawl carries on counting. Sorted by host.
+  Result<std::vector<std::pair<std::string, int64_t>>> pages_per_host();
   Result<int64_t> earliest_due();        // min next_attempt_at of queued, -1
   // Re-queues every done page for a --refresh crawl.
   Result<int> requeue_for_refresh();

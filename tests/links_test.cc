@@ -170,3 +170,20 @@ TEST_CASE("extract_css_urls: url(), @import, escapes and comments",
   CHECK(links[0].tag == "css");
   CHECK(links[1].url == "http://e.com/y.png");
 }
+
+TEST_CASE("a repeated value is resolved once and reported at its first "
+          "occurrence",
+          "[policy]") {
+  // Navigation repeats values; the first occurrence gives the kind, and a
+  // later rel=canonical with the same value still sets the canonical link.
+  PageLinks pl = extract_links(
+      "<a href='/menu/'>m</a><img src='/logo.png'><a href='/menu/'>m</a>"
+      "<link rel=canonical href='/menu/'><img src='/logo.png'>",
+      "https://site.example/page");
+  REQUIRE(pl.links.size() == 2);
+  CHECK(pl.links[0].url == "https://site.example/menu/");
+  CHECK(pl.links[0].kind == LinkKind::kNavigation);
+  CHECK(pl.links[1].url == "https://site.example/logo.png");
+  CHECK(pl.links[1].kind == LinkKind::kRequisite);
+  CHECK(pl.canonical == "https://site.example/menu/");
+}

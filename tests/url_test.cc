@@ -262,6 +262,17 @@ TEST_CASE("in_scope: host, domain and prefix", "[policy]") {
   CHECK_FALSE(in_scope("http://example.com/docsx", seed, Scope::kPrefix));
   CHECK_FALSE(in_scope("http://example.com/other", seed, Scope::kPrefix));
   CHECK_FALSE(in_scope("http://www.example.com/docs/a", seed, Scope::kPrefix));
+  // The fast path (same authority string) and the full comparison agree:
+  // userinfo is not part of the host, default ports equal no port, case.
+  CHECK(in_scope("http://me@example.com/a", "http://example.com/", Scope::kHost));
+  CHECK(in_scope("http://example.com:80/a", "http://example.com:80/",
+                 Scope::kHost));
+  CHECK(in_scope("http://example.com:80/a", "http://example.com/", Scope::kHost));
+  CHECK_FALSE(in_scope("https://example.com:80/a", "http://example.com:80/",
+                       Scope::kHost));
+  CHECK(in_scope("http://EXAMPLE.com/a", "http://example.com/", Scope::kHost));
+  CHECK_FALSE(in_scope("http://example.com:81/docs/a", "http://example.com:81/x/",
+                       Scope::kPrefix));
 }
 
 TEST_CASE("canonicalize is idempotent on tricky and random inputs",
