@@ -13,8 +13,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "parser/parser.h"
@@ -89,6 +92,44 @@ class SiteModel {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// ------------------------------------------------ between the two passes --
+// A site is judged in two passes: every page is added to a SiteModel, then
+// every page is classified. PageCache keeps what the first pass computed --
+// the parsed page and its classify_page verdicts -- for the second, so a
+// page is parsed and classified once, up to a memory budget; pages beyond
+// it are not kept and the caller parses them again (same result, slower).
+struct KeptPage {
+  parser::ParsedPage page;
+  std::vector<BlockVerdict> verdicts;  // classify_page(page)
+};
+
+// Default PageCache budget: ~2.5x the HTML it was parsed from, so about
+// 100 MB of saved pages (a 2,000-page site) are parsed once. Unit: bytes
+// of parser::heap_bytes plus the verdicts.
+inline constexpr size_t kDefaultPageCacheBytes = size_t{256} << 20;
+
+// Owns the kept pages; not thread-safe (the first pass runs on one thread).
+class PageCache {
+ public:
+  // budget_bytes: pages are kept while their estimated size (heap_bytes +
+  // verdicts) fits in what is left; 0 keeps nothing.
+  explicit PageCache(size_t budget_bytes = kDefaultPageCacheBytes);
+  // Keeps `kept` under `id` (any number the caller uses to find it again;
+  // one page per id) when it fits in the budget; returns whether it did.
+  bool put(size_t id, KeptPage&& kept);
+  // Hands back the page kept under `id` and frees its share of the budget;
+  // nullopt when none was kept (or it was taken already).
+  std::optional<KeptPage> take(size_t id);
+  bool has(size_t id) const { return pages_.count(id) > 0; }
+  size_t bytes_used() const { return used_; }
+  size_t pages_kept() const { return pages_.size(); }
+
+ private:
+  size_t budget_;
+  size_t used_ = 0;
+  std::unordered_map<size_t, std::pair<KeptPage, size_t>> pages_;  // id -> page, bytes
 };
 
 // --------------------------------------------------------------- output --

@@ -1,9 +1,10 @@
 // page_score.cc: per-page main-content detection (classify_page). Scores
 // the element skeleton Readability-style (text length, commas, link density
-// per ancestor, class/id and tag signals), takes the best region plus
-// qualifying siblings, then filters blocks inside it (navigation, comments,
-// hidden, link lists, boilerplate lines) and keeps the headline/byline/date
-// lines just above it. No site-specific rules.
+// per ancestor, class/id and tag signals, candidates inside furniture
+// discounted), takes the best region plus qualifying siblings, then filters
+// blocks inside it (navigation, comments, hidden, link lists, boilerplate
+// and post-footer lines) and keeps the headline/byline/date lines just
+// above it. No site-specific rules.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -55,19 +56,60 @@ double link_density(const Block& b) {
   return b.text_chars ? static_cast<double>(b.link_chars) / b.text_chars : 0;
 }
 
+// A class/id token naming a comments region. The parser flags any
+// class/id containing "comment", "discussion"...; taxonomy and state tokens
+// on an article ("category-for-discussion", "tag-comments", "commented",
+// "comments-open", "no-comments") name a property of the post, not a region.
+bool comment_token(std::string_view t) {
+  static constexpr std::string_view kWords[] = {"comment", "disqus", "respond", "discussion"};
+  bool hit = false;
+  for (std::string_view k : kWords) hit = hit || t.find(k) != std::string_view::npos;
+  if (!hit) return false;
+  static constexpr std::string_view kTaxonomy[] = {"category-", "tag-", "tags-", "cat-",
+                                                   "topic-", "has-", "no-", "with-"};
+  for (std::string_view k : kTaxonomy)
+    if (t.substr(0, k.size()) == k) return false;
+  static constexpr std::string_view kState[] = {"commented", "comments-open", "comments-closed",
+                                                "comment-open", "comment-closed"};
+  for (std::string_view k : kState)
+    if (t == k) return false;
+  return t.substr(0, 15) != "comment-status-";
+}
+
+// Node flags as classify_page reads them: the parser's, with kInComments
+// dropped when no class/id token really names a comments region.
+uint32_t node_flags(const parser::Node& n) {
+  uint32_t f = n.flags;
+  if (!(f & parser::kInComments) || n.tag == "form" || n.tag == "textarea") return f;
+  std::string s = to_lower_ascii(n.classes);
+  s += ' ';
+  s += to_lower_ascii(n.id);
+  for (std::string_view t : split(s, ' '))
+    if (comment_token(t)) return f;
+  return f & ~static_cast<uint32_t>(parser::kInComments);
+}
+
 // Scores per node and picks the region roots.
 struct Regions {
   std::vector<double> score;
-  std::vector<uint32_t> anc;     // OR of flags over node and its ancestors
+  std::vector<uint32_t> nf;      // node_flags per node
+  std::vector<uint32_t> anc;     // OR of node_flags over node and its ancestors
+  std::vector<uint32_t> bflags;  // per block: ancestor_flags with anc's kInComments
   std::vector<char> in_region;   // node is a region root or below one
   std::vector<char> root;        // node is a region root
   int top = -1;
 };
 
 // A parent replaces the best region when it holds this many times its
-// scoring text and at most this link density.
-constexpr double kPromoteRatio = 2.0;
+// prose (see promote) and at most this link density. 2.5 (was 2.0): a
+// container holding the article plus teasers and bios rarely reaches it,
+// one holding a step-by-step article split in sibling divs does.
+constexpr double kPromoteRatio = 2.5;
 constexpr double kPromoteMaxLinks = 0.25;
+
+// Blocks whose text does not count as prose when deciding a promotion:
+// teasers in lists and links, furniture.
+constexpr uint32_t kNotProse = parser::kInLink | parser::kInAside | parser::kBoilerClass;
 
 // Text score at which tag/class bonuses count fully.
 constexpr double kBonusText = 10;
@@ -90,52 +132,147 @@ double class_bonus(uint32_t f) {
   return w;
 }
 
+// Score factor for a candidate inside a furniture container (an aside, or a
+// sidebar/widget/related class not also named content): a widget's excerpts
+// can outscore a short article on text alone.
+constexpr double kFurnitureAbove = 0.3;
+
+// A container marked as a blog post or feed with the hAtom microformat
+// ("hentry", "hfeed", "h-entry", "h-feed"): what is inside is posts, even
+// when a blog engine wraps them in a "widget".
+bool hatom(const parser::Node& n) {
+  const std::string& c = n.classes;
+  return c.find("hentry") != std::string::npos || c.find("hfeed") != std::string::npos ||
+         c.find("h-entry") != std::string::npos || c.find("h-feed") != std::string::npos;
+}
+
+// Per node: whether a furniture ancestor (an aside, or a boilerplate class
+// not also named content) sits above it with no hAtom post/feed marker on
+// the way down (the node itself included). Computed top-down, parents first.
+std::vector<char> furniture_above(const ParsedPage& page, const Regions& r) {
+  size_t n = page.nodes.size();
+  std::vector<char> above(n, 0), marked(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    marked[i] = hatom(page.nodes[i]);
+    int p = page.nodes[i].parent;
+    if (p < 0 || marked[i] || marked[p]) continue;
+    uint32_t f = r.nf[p];
+    bool furniture = (f & parser::kInAside) ||
+                     ((f & parser::kBoilerClass) && !(f & parser::kContentClass));
+    above[i] = furniture || above[p];
+  }
+  return above;
+}
+
+// Node flags and per-block flags with node_flags' corrections.
+void init_flags(const ParsedPage& page, Regions& r) {
+  size_t n = page.nodes.size();
+  r.nf.assign(n, 0);
+  r.anc.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int p = page.nodes[i].parent;
+    r.nf[i] = node_flags(page.nodes[i]);
+    r.anc[i] = r.nf[i] | (p >= 0 ? r.anc[p] : 0);
+  }
+  r.bflags.resize(page.blocks.size());
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const Block& b = page.blocks[i];
+    r.bflags[i] = b.node < 0 ? b.ancestor_flags
+                             : (b.ancestor_flags & ~static_cast<uint32_t>(parser::kInComments)) |
+                                   (r.anc[b.node] & parser::kInComments);
+  }
+}
+
+// Per-node sums over the subtree, filled by score_nodes.
+struct Sums {
+  std::vector<double> text, links;
+  std::vector<char> scoring;  // per block: counted in the region score
+};
+
+// Content split over sibling containers (one div per section or step):
+// move up while the parent holds kPromoteRatio times the prose of the
+// current region and few links. Prose is scoring text outside teaser links
+// and furniture (furniture already around the best region still counts).
+int promote(const ParsedPage& page, const Regions& r, const Sums& s) {
+  size_t n = page.nodes.size();
+  std::vector<double> prose(n, 0);
+  uint32_t not_prose = kNotProse & ~r.anc[r.top];
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi)
+    if (s.scoring[bi] && !(r.bflags[bi] & not_prose))
+      prose[page.blocks[bi].node] += page.blocks[bi].text_chars;
+  for (size_t i = n; i-- > 0;)
+    if (page.nodes[i].parent >= 0) prose[page.nodes[i].parent] += prose[i];
+  int promoted = r.top;
+  for (int p = page.nodes[r.top].parent; p >= 0; p = page.nodes[p].parent) {
+    const std::string& tag = page.nodes[p].tag;
+    if (tag == "body" || tag == "html" || (r.anc[p] & kNotCandidate)) break;
+    double ld = s.text[p] > 0 ? s.links[p] / s.text[p] : 0;
+    if (prose[p] >= kPromoteRatio * std::max(prose[promoted], 1.0) && ld <= kPromoteMaxLinks)
+      promoted = p;
+  }
+  return promoted;
+}
+
+// The region root, its qualifying siblings, and what lies below them.
+void mark_region(const ParsedPage& page, const std::vector<char>& cand, double best, Regions& r) {
+  size_t n = page.nodes.size();
+  r.root[r.top] = 1;
+  int parent = page.nodes[r.top].parent;
+  double threshold = std::max(10.0, best * 0.2);
+  for (size_t i = 0; i < n; ++i) {
+    if (cand[i] && page.nodes[i].parent == parent && parent >= 0 &&
+        r.score[i] >= threshold && !(r.nf[i] & kNotCandidate))
+      r.root[i] = 1;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int p = page.nodes[i].parent;
+    r.in_region[i] = r.root[i] || (p >= 0 && r.in_region[p]);
+  }
+}
+
 Regions score_nodes(const ParsedPage& page) {
   Regions r;
   size_t n = page.nodes.size();
   r.score.assign(n, 0);
-  r.anc.assign(n, 0);
   r.in_region.assign(n, 0);
   r.root.assign(n, 0);
-  std::vector<double> text(n, 0), links(n, 0);
+  init_flags(page, r);
+  Sums s{std::vector<double>(n, 0), std::vector<double>(n, 0),
+         std::vector<char>(page.blocks.size(), 0)};
   std::vector<char> cand(n, 0);
   std::vector<double> textscore(n, 0);
-  std::vector<double> good(n, 0);  // chars of scoring blocks in the subtree
-  for (size_t i = 0; i < n; ++i) {
-    int p = page.nodes[i].parent;
-    r.anc[i] = page.nodes[i].flags | (p >= 0 ? r.anc[p] : 0);
-  }
-  for (const Block& b : page.blocks) {
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
+    const Block& b = page.blocks[bi];
     if (b.node < 0) continue;
-    text[b.node] += b.text_chars;
-    links[b.node] += b.link_chars;
-    if (b.text_chars < 25 || (b.ancestor_flags & kNeverContent)) continue;
+    s.text[b.node] += b.text_chars;
+    s.links[b.node] += b.link_chars;
+    if (b.text_chars < 25 || (r.bflags[bi] & kNeverContent)) continue;
     double ld = link_density(b);
     if (ld > 0.5) continue;
-    good[b.node] += b.text_chars;
-    double s = (1 + commas(b.text) + std::min(b.text_chars / 100.0, 3.0)) * (1 - ld);
+    s.scoring[bi] = 1;
+    double sc = (1 + commas(b.text) + std::min(b.text_chars / 100.0, 3.0)) * (1 - ld);
     int node = page.nodes[b.node].parent;
     if (b.tag == "div" || b.tag == "td" || b.tag == "section" || b.tag == "article")
       node = b.node;  // a text-holding container scores itself
     for (int level = 0; node >= 0 && level < 5; ++level) {
       double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
       cand[node] = 1;
-      textscore[node] += s / div;
+      textscore[node] += sc / div;
       node = page.nodes[node].parent;
     }
   }
   for (size_t i = n; i-- > 0;) {
     int p = page.nodes[i].parent;
     if (p >= 0) {
-      text[p] += text[i];
-      links[p] += links[i];
-      good[p] += good[i];
+      s.text[p] += s.text[i];
+      s.links[p] += s.links[i];
     }
   }
+  std::vector<char> furniture = furniture_above(page, r);
   double best = 0;
   for (size_t i = 0; i < n; ++i) {
     if (!cand[i]) continue;
-    double ld = text[i] > 0 ? links[i] / text[i] : 0;
+    double ld = s.text[i] > 0 ? s.links[i] / s.text[i] : 0;
     // Tag and class/id signals count in proportion to the text found, so a
     // "content" class on a one-line box cannot outscore an article.
     double t = textscore[i];
@@ -143,35 +280,15 @@ Regions score_nodes(const ParsedPage& page) {
                   class_bonus(page.nodes[i].flags) * std::min(1.0, t / kBonusText)) *
                  (1 - ld);
     if (r.anc[i] & kNotCandidate) r.score[i] *= 0.2;
+    if (furniture[i]) r.score[i] *= kFurnitureAbove;
     if (r.score[i] > best) {
       best = r.score[i];
       r.top = static_cast<int>(i);
     }
   }
   if (r.top < 0) return r;
-  // Content split over sibling containers (one div per section or step):
-  // move up while the parent holds much more scoring text, few links.
-  int promoted = r.top;
-  for (int p = page.nodes[r.top].parent; p >= 0; p = page.nodes[p].parent) {
-    const std::string& tag = page.nodes[p].tag;
-    if (tag == "body" || tag == "html" || (r.anc[p] & kNotCandidate)) break;
-    double ld = text[p] > 0 ? links[p] / text[p] : 0;
-    if (good[p] >= kPromoteRatio * good[r.top] && ld <= kPromoteMaxLinks) promoted = p;
-  }
-  r.top = promoted;
-  best = std::max(best, r.score[promoted]);
-  r.root[r.top] = 1;
-  int parent = page.nodes[r.top].parent;
-  double threshold = std::max(10.0, best * 0.2);
-  for (size_t i = 0; i < n; ++i) {
-    if (cand[i] && page.nodes[i].parent == parent && parent >= 0 &&
-        r.score[i] >= threshold && !(page.nodes[i].flags & kNotCandidate))
-      r.root[i] = 1;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    int p = page.nodes[i].parent;
-    r.in_region[i] = r.root[i] || (p >= 0 && r.in_region[p]);
-  }
+  r.top = promote(page, r, s);
+  mark_region(page, cand, std::max(best, r.score[r.top]), r);
   return r;
 }
 
@@ -179,41 +296,62 @@ Regions score_nodes(const ParsedPage& page) {
 uint32_t flags_below_root(const ParsedPage& page, const Regions& r, int node) {
   uint32_t f = 0;
   while (node >= 0 && !r.root[node]) {
-    f |= page.nodes[node].flags;
+    f |= r.nf[node];
     node = page.nodes[node].parent;
   }
   return f;
 }
 
-bool sibling_paragraph(const ParsedPage& page, const Regions& r, const Block& b) {
+bool sibling_paragraph(const ParsedPage& page, const Regions& r, size_t bi) {
+  const Block& b = page.blocks[bi];
   if (b.node < 0 || r.top < 0) return false;
   int p = page.nodes[b.node].parent;
   return p >= 0 && p == page.nodes[r.top].parent && b.text_chars > 80 &&
-         link_density(b) < 0.25 && !(b.ancestor_flags & kNotCandidate);
+         link_density(b) < 0.25 && !(r.bflags[bi] & kNotCandidate);
 }
 
-bool chrome_in_region(const ParsedPage& page, const Regions& r, const Block& b) {
+// The post's own footer lines, printed under the text by blog engines
+// ("This entry was posted on ... and is filed under ...", "Bookmark the
+// permalink", "You can follow any responses to this entry...") and
+// copyright notices ("(c) 2012 The Associated Press. All rights reserved.").
+bool footer_line(const Block& b) {
+  if (b.text_chars > 300) return false;
+  std::string l = to_lower_ascii(trim(b.text));
+  static constexpr std::string_view kPrefix[] = {
+      "this entry was posted", "this entry was written", "this entry is filed",
+      "you can follow any responses", "bookmark the permalink", "trackbacks are closed",
+      "both comments and pings", "comments are closed", "posted in:", "filed under:",
+      "\xC2\xA9", "copyright", "(c) "};
+  for (std::string_view k : kPrefix)
+    if (std::string_view(l).substr(0, k.size()) == k) return true;
+  return l.find("all rights reserved") != std::string::npos;
+}
+
+// after_content: the region already gave real content above this block.
+bool chrome_in_region(const ParsedPage& page, const Regions& r, size_t bi, bool after_content) {
+  const Block& b = page.blocks[bi];
   uint32_t below = flags_below_root(page, r, b.node);
   double ld = link_density(b);
-  if (b.ancestor_flags & kNeverContent) return true;
+  if (r.bflags[bi] & kNeverContent) return true;
   if (below & kChromeBelowRegion) {
     // A long, link-free paragraph survives a misleading class name.
     bool strong = below & (parser::kInNav | parser::kInComments | parser::kInForm |
                            parser::kHidden | parser::kInButton);
-    if (strong || b.text_chars < 200 || ld > 0.2) return true;
+    if (strong || b.text_chars < 200 || ld > 0.2 || (below & parser::kInList)) return true;
   }
   if (b.kind != BlockKind::kHeading && ld > 0.5) return true;
   if (b.kind == BlockKind::kListItem && ld > 0.3 && b.text_chars < 120) return true;
-  return internal::is_boilerplate_line(b.text);
+  return internal::is_boilerplate_line(b.text) || (after_content && footer_line(b));
 }
 
 // Headline, byline and date lines just above the region: keep them when an
 // <h1> (or the first heading) sits within a few blocks before the region.
-void keep_header_lines(const ParsedPage& page, int first, std::vector<BlockVerdict>& v) {
+void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
+                       std::vector<BlockVerdict>& v) {
   int h = -1;
   for (int i = first - 1; i >= 0 && i >= first - 12; --i) {
     const Block& b = page.blocks[i];
-    if (b.ancestor_flags & (parser::kInNav | parser::kHidden | parser::kInComments)) break;
+    if (r.bflags[i] & (parser::kInNav | parser::kHidden | parser::kInComments)) break;
     if (b.kind == BlockKind::kHeading && b.level <= 2 && link_density(b) < 0.9) {
       h = i;
       if (b.level == 1) break;
@@ -224,7 +362,7 @@ void keep_header_lines(const ParsedPage& page, int first, std::vector<BlockVerdi
     const Block& b = page.blocks[i];
     if (!v[i].chrome) continue;
     bool small = b.text_chars <= 160 && link_density(b) <= 0.6;
-    if ((i == h || small) && !(b.ancestor_flags & (parser::kInNav | parser::kInForm)) &&
+    if ((i == h || small) && !(r.bflags[i] & (parser::kInNav | parser::kInForm)) &&
         !internal::is_boilerplate_line(b.text)) {
       v[i] = {false, Reason::kContent, 1};
     }
@@ -270,7 +408,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
     // Nothing scores (tiny page): keep every plain, non-navigation block.
     for (size_t i = 0; i < page.blocks.size(); ++i) {
       const Block& b = page.blocks[i];
-      bool bad = (b.ancestor_flags & (kNeverContent | parser::kInNav)) ||
+      bool bad = (r.bflags[i] & (kNeverContent | parser::kInNav)) ||
                  link_density(b) > 0.5 || internal::is_boilerplate_line(b.text);
       v[i] = {bad, bad ? Reason::kPageSignals : Reason::kContent, bad ? 0.f : 1.f};
     }
@@ -284,7 +422,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
   for (size_t i = 0; i < page.blocks.size() && !cut; ++i) {
     const Block& b = page.blocks[i];
     bool inside = b.node >= 0 && r.in_region[b.node];
-    if (!inside && !sibling_paragraph(page, r, b)) continue;
+    if (!inside && !sibling_paragraph(page, r, i)) continue;
     // Only after real content, and not a "13 Comments" link up top.
     if (kept_chars >= kCommentsAfterChars && link_density(b) < 0.5 &&
         !(b.ancestor_flags & (parser::kInLink | parser::kInButton)) && opens_comments(b)) {
@@ -292,7 +430,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
       continue;
     }
     if (first >= 0 && posted >= kPostedRepeats && posted_by(b)) cut = true;  // kept, then stop
-    if (inside && chrome_in_region(page, r, b)) {
+    if (inside && chrome_in_region(page, r, i, kept_chars > 0)) {
       v[i].reason = internal::is_boilerplate_line(b.text) ? Reason::kBoilerplateLine
                                                           : Reason::kPageSignals;
       continue;
@@ -301,7 +439,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
     kept_chars += b.text_chars;
     if (first < 0) first = static_cast<int>(i);
   }
-  if (first >= 0) keep_header_lines(page, first, v);
+  if (first >= 0) keep_header_lines(page, r, first, v);
   return v;
 }
 

@@ -3,6 +3,7 @@
 // leftovers in the text field, bare <https://...> links, NBSP and blank
 // runs, and running masthead lines of PDF conversions. See
 // docs/internals/chrome.md ("Text repair").
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,6 +31,8 @@ bool is_hyphen_tail(std::string_view s) {
 // NBSP-like spaces become ASCII spaces; runs of white space collapse
 // (inside <pre> only runs of 3+ newlines shrink to one blank line).
 std::string normalise_spaces(std::string_view s, bool pre) {
+  // collapse_whitespace already treats those four as white space.
+  if (!pre) return internal::collapse_spaces(s);
   std::string out;
   size_t i = 0;
   while (i < s.size()) {
@@ -37,7 +40,6 @@ std::string normalise_spaces(std::string_view s, bool pre) {
     if (c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF) c = ' ';
     append_utf8(out, c);
   }
-  if (!pre) return collapse_whitespace(out);
   std::string r;
   int newlines = 0;
   for (char c : out) {
@@ -50,6 +52,8 @@ std::string normalise_spaces(std::string_view s, bool pre) {
 // Drops **bold**/__bold__ markers, leading "#" heading marks, [text](url)
 // link syntax (keeping text) and bare <http(s)://...> links.
 std::string strip_markdown(std::string_view s) {
+  // Without these characters nothing below applies, and s is collapsed.
+  if (s.find_first_of("#*_<[") == std::string_view::npos) return std::string(s);
   size_t lead = 0;
   while (lead < s.size() && s[lead] == '#') ++lead;
   if (lead > 0 && lead <= 6 && lead < s.size() && s[lead] == ' ') {
@@ -186,16 +190,20 @@ void join_across(Document& d, const Joiner& j) {
 // numbers next to it.
 void drop_running_lines(Document& d) {
   std::unordered_map<std::string, int> counts;
-  for (const auto& p : d.paragraphs) {
-    if (count_words(p.text) <= 12 && !internal::looks_like_prose(p.text)) {
-      ++counts[internal::fold_text(p.text, true)];
+  std::vector<std::string> folded(d.paragraphs.size());  // short lines only
+  std::vector<bool> line(d.paragraphs.size(), false);
+  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+    const auto& p = d.paragraphs[i];
+    if (internal::count_words_upto(p.text, 12) <= 12 && !internal::looks_like_prose(p.text)) {
+      line[i] = true;
+      folded[i] = internal::fold_text(p.text, true);
+      ++counts[folded[i]];
     }
   }
   std::vector<bool> drop(d.paragraphs.size(), false);
   for (size_t i = 0; i < d.paragraphs.size(); ++i) {
-    const auto& p = d.paragraphs[i];
-    if (count_words(p.text) > 12 || internal::looks_like_prose(p.text)) continue;
-    std::string f = internal::fold_text(p.text, true);
+    if (!line[i]) continue;
+    const std::string& f = folded[i];
     if (f.empty() || f == "0" || counts[f] < 3) continue;
     drop[i] = true;
     for (size_t n : {i - 1, i + 1}) {
@@ -207,6 +215,21 @@ void drop_running_lines(Document& d) {
     if (!drop[i]) kept.push_back(std::move(d.paragraphs[i]));
   }
   d.paragraphs = std::move(kept);
+}
+
+// True when a paragraph has a word is_hyphen_tail accepts (a letter, then
+// "-" before a space or the end): the only words the Joiner acts on.
+bool has_hyphen_tail(const Document& d) {
+  for (const Paragraph& p : d.paragraphs) {
+    const std::string& t = p.text;
+    for (size_t i = t.find('-', 1); i != std::string::npos; i = t.find('-', i + 1)) {
+      if ((i + 1 == t.size() || t[i + 1] == ' ') &&
+          is_letter_byte(static_cast<unsigned char>(t[i - 1]))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -223,9 +246,13 @@ void repair_text(std::vector<Document>& docs) {
     }
     std::erase_if(d.paragraphs, [](const Paragraph& p) { return trim(p.text).empty(); });
   }
+  // The vocabulary only serves to rejoin hyphenated words: skip it when no
+  // paragraph has a word ending in "letter-".
   std::unordered_map<std::string, int> vocab;
-  for (const Document& d : docs) {
-    for (const Paragraph& p : d.paragraphs) count_words_into(p.text, vocab);
+  if (std::any_of(docs.begin(), docs.end(), has_hyphen_tail)) {
+    for (const Document& d : docs) {
+      for (const Paragraph& p : d.paragraphs) count_words_into(p.text, vocab);
+    }
   }
   Joiner joiner(vocab);
   for (Document& d : docs) {

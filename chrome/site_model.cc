@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "chrome/chrome.h"
 #include "chrome/site_text.h"
@@ -62,28 +62,25 @@ struct BlockKeys {
   uint64_t position = 0;  // 0 when the block has no structural path
 };
 
-BlockKeys keys_of(const Block& b) {
+uint64_t hash_u64(uint64_t value, uint64_t seed) {
+  char bytes[sizeof value];
+  std::memcpy(bytes, &value, sizeof value);
+  return hash64(std::string_view(bytes, sizeof bytes), seed);
+}
+
+// `line` is scratch space reused across blocks (no allocation per block).
+BlockKeys keys_of(const Block& b, internal::FoldedLine& line) {
   BlockKeys k;
-  std::string folded = internal::fold_text(b.text);
-  if (folded.empty()) return k;
-  k.text = hash64(folded, kSeedText) | 1;
-  k.content = hash64(folded, kSeedContent) | 1;
-  std::string digits_folded = internal::fold_text(b.text, true);
-  auto tokens = internal::fold_tokens(digits_folded);
-  bool has_word = false;
-  for (size_t i = 0; i < kPrefixTokens && i < tokens.size(); ++i) has_word |= tokens[i] != "0";
-  if (has_word && tokens.size() >= 2 && tokens.size() <= kMaxShortTokens) {
-    std::string head;
-    for (size_t i = 0; i < kPrefixTokens && i < tokens.size(); ++i) {
-      head += tokens[i];
-      head += ' ';
-    }
-    k.prefix = hash64(head, kSeedPrefix) | 1;
+  internal::fold_line(b.text, kPrefixTokens, line);
+  if (line.folded.empty()) return k;
+  k.text = hash64(line.folded, kSeedText) | 1;
+  k.content = hash_u64(k.text, kSeedContent) | 1;
+  if (line.head_has_word && line.tokens >= 2 && line.tokens <= kMaxShortTokens) {
+    k.prefix = hash64(line.head, kSeedPrefix) | 1;
   }
   if (!b.path.empty()) {
-    std::string pos = std::to_string(b.path_hash) + "/" +
-                      std::to_string(static_cast<int>(b.kind));
-    k.position = hash64(pos, kSeedPosition) | 1;
+    k.position = hash_u64(b.path_hash ^ (static_cast<uint64_t>(b.kind) * kSeedContent),
+                          kSeedPosition) | 1;
   }
   return k;
 }
@@ -130,7 +127,8 @@ struct SiteModel::Impl {
     return std::max<int64_t>(std::max(options.min_pages, 2), by_fraction);
   }
   void prune(Site& s) const;
-  void add(Site& s, const ParsedPage& page, const std::vector<BlockVerdict>& verdicts) const;
+  void add(Site& s, const std::vector<BlockKeys>& keys,
+           const std::vector<BlockVerdict>& verdicts) const;
   Reason judge(const Site& s, const Block& b, const BlockKeys& k, bool has_region) const;
   bool position_is_chrome(const Site& s, uint64_t pos) const;
 };
@@ -186,25 +184,30 @@ std::vector<std::string> groups_of(std::string_view url) {
 
 void SiteModel::add_page(std::string_view url, const ParsedPage& page,
                          const std::vector<BlockVerdict>& verdicts) {
-  for (const std::string& g : groups_of(url)) impl_->add(impl_->sites[g], page, verdicts);
+  std::vector<BlockKeys> keys(page.blocks.size());
+  internal::FoldedLine line;
+  for (size_t i = 0; i < page.blocks.size(); ++i) keys[i] = keys_of(page.blocks[i], line);
+  for (const std::string& g : groups_of(url)) impl_->add(impl_->sites[g], keys, verdicts);
 }
 
-void SiteModel::Impl::add(Site& s, const ParsedPage& page,
+void SiteModel::Impl::add(Site& s, const std::vector<BlockKeys>& keys,
                           const std::vector<BlockVerdict>& verdicts) const {
   ++s.pages;
-  std::unordered_set<uint64_t> seen;
-  std::unordered_set<uint64_t> seen_pos;
-  for (size_t i = 0; i < page.blocks.size(); ++i) {
-    BlockKeys k = keys_of(page.blocks[i]);
+  const auto page_no = static_cast<uint32_t>(s.pages);
+  // Each key counts once per page: gather, sort, count the distinct ones.
+  std::vector<uint64_t> page_keys;
+  page_keys.reserve(keys.size() * 3);
+  std::vector<PositionStat*> page_positions;
+  page_positions.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const BlockKeys& k = keys[i];
     const bool page_chrome = i < verdicts.size() && verdicts[i].chrome;
     for (uint64_t key : {k.text, k.prefix, page_chrome ? 0 : k.content}) {
-      if (key == 0 || !seen.insert(key).second) continue;
-      KeyStat& ks = s.keys[key];
-      if (ks.pages++ == 0) ks.first_page = static_cast<uint32_t>(s.pages);
+      if (key != 0) page_keys.push_back(key);
     }
     if (k.position == 0) continue;
     PositionStat& p = s.positions[k.position];
-    if (seen_pos.insert(k.position).second) ++p.pages;
+    page_positions.push_back(&p);  // map nodes stay put while the map grows
     ++p.blocks;
     if (page_chrome) ++p.page_chrome;
     if (k.text != 0 && p.sampled < kPositionSample &&
@@ -213,6 +216,16 @@ void SiteModel::Impl::add(Site& s, const ParsedPage& page,
       p.sample[p.sampled++] = k.text;
     }
   }
+  std::sort(page_keys.begin(), page_keys.end());
+  page_keys.erase(std::unique(page_keys.begin(), page_keys.end()), page_keys.end());
+  for (uint64_t key : page_keys) {
+    KeyStat& ks = s.keys[key];
+    if (ks.pages++ == 0) ks.first_page = page_no;
+  }
+  std::sort(page_positions.begin(), page_positions.end(), std::less<>());
+  page_positions.erase(std::unique(page_positions.begin(), page_positions.end()),
+                       page_positions.end());
+  for (PositionStat* p : page_positions) ++p->pages;
   prune(s);
 }
 
@@ -275,10 +288,11 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
   }
   bool has_region = false;
   for (const Block& b : page.blocks) has_region |= (b.ancestor_flags & kContentRegion) != 0;
+  internal::FoldedLine line;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     BlockVerdict& v = out[i];
     if (v.chrome) continue;
-    BlockKeys k = keys_of(page.blocks[i]);
+    BlockKeys k = keys_of(page.blocks[i], line);
     if (k.text == 0) {
       // No letter or digit at all ("...", "* * *", "|"): nothing to keep.
       v.chrome = true;

@@ -29,41 +29,93 @@ bool is_separator_cp(char32_t c) {
   return false;
 }
 
+// One code point of text at i (ASCII without decoding), advancing i.
+char32_t next_cp(std::string_view text, size_t& i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return next_code_point(text, i);
+}
+
+void append_cp(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else {
+    append_utf8(out, c);
+  }
+}
+
 }  // namespace
 
-std::string fold_text(std::string_view text, bool fold_digits) {
-  std::string out;
-  out.reserve(text.size());
+void fold_text_into(std::string_view text, bool fold_digits, std::string& out) {
+  out.clear();
   bool pending_space = false;
   bool in_digits = false;
   size_t i = 0;
   while (i < text.size()) {
-    char32_t c = next_code_point(text, i);
-    if (fold_digits && is_digit_cp(c)) {
-      if (in_digits) continue;
-      if (pending_space && !out.empty()) out += ' ';
-      pending_space = false;
-      out += '0';
-      in_digits = true;
-      continue;
-    }
-    in_digits = false;
-    if (!fold_digits && is_digit_cp(c)) {
-      if (pending_space && !out.empty()) out += ' ';
-      pending_space = false;
-      append_utf8(out, c);
-      continue;
-    }
-    if (is_separator_cp(c)) {
+    char32_t c = next_cp(text, i);
+    const bool digit = is_digit_cp(c);
+    if (fold_digits && digit && in_digits) continue;
+    in_digits = digit;
+    if (!digit && is_separator_cp(c)) {
       pending_space = true;
       continue;
     }
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-    append_utf8(out, c);
+    if (fold_digits && digit) {
+      out += '0';
+    } else {
+      append_cp(out, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
   }
+}
+
+std::string fold_text(std::string_view text, bool fold_digits) {
+  std::string out;
+  out.reserve(text.size());
+  fold_text_into(text, fold_digits, out);
   return out;
+}
+
+// fold_text and fold_text(.., true) split the text at the same places
+// (digits are never separators), so one pass yields both.
+void fold_line(std::string_view text, size_t head_tokens, FoldedLine& out) {
+  out.folded.clear();
+  out.head.clear();
+  out.tokens = 0;
+  out.head_has_word = false;
+  bool pending_space = false;
+  bool in_digits = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = next_cp(text, i);
+    const bool digit = is_digit_cp(c);
+    if (!digit && is_separator_cp(c)) {
+      pending_space = true;
+      in_digits = false;
+      continue;
+    }
+    if (out.folded.empty() || pending_space) {  // a token starts
+      if (!out.folded.empty()) out.folded += ' ';
+      pending_space = false;
+      if (++out.tokens > 1 && out.tokens <= head_tokens) out.head += ' ';
+    }
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    append_cp(out.folded, c);
+    if (out.tokens <= head_tokens) {
+      if (!digit) {
+        append_cp(out.head, c);
+        out.head_has_word = true;
+      } else if (!in_digits) {
+        out.head += '0';
+      }
+    }
+    in_digits = digit;
+  }
+  if (out.tokens > 0) out.head += ' ';
 }
 
 std::vector<std::string_view> fold_tokens(std::string_view folded) {
@@ -72,6 +124,58 @@ std::vector<std::string_view> fold_tokens(std::string_view folded) {
     if (!t.empty()) out.push_back(t);
   }
   return out;
+}
+
+namespace {
+
+// True when collapse_whitespace(text) == text: no white space at either
+// end, single ASCII spaces only, and only valid UTF-8 (which
+// collapse_whitespace would re-encode byte for byte).
+bool is_collapsed(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  bool space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c > ' ' && c < 0x80) {
+      space = false;
+      ++i;
+      continue;
+    }
+    if (c == ' ') {
+      if (space) return false;
+      space = true;
+      ++i;
+      continue;
+    }
+    if (c < 0x80) return false;  // tab, newline, other control bytes
+    const size_t start = i;
+    char32_t cp = next_code_point(text, i);
+    if (is_unicode_space(cp)) return false;
+    if (cp == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD") return false;
+    space = false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string collapse_spaces(std::string_view text) {
+  return is_collapsed(text) ? std::string(text) : collapse_whitespace(text);
+}
+
+size_t count_words_upto(std::string_view text, size_t limit) {
+  size_t n = 0;
+  bool in_word = false;
+  size_t i = 0;
+  while (i < text.size() && n <= limit) {
+    char32_t cp = next_cp(text, i);
+    bool space = is_unicode_space(cp);
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
 }
 
 bool looks_like_prose(std::string_view text) {

@@ -14,8 +14,31 @@ namespace winnow::chrome::internal {
 // are. With fold_digits, every run of digits (ASCII, Arabic-Indic, Extended
 // Arabic-Indic) also becomes "0": "(c) 2003 - 2024 Org." -> "© 0 0 org".
 std::string fold_text(std::string_view text, bool fold_digits = false);
+// fold_text into `out` (cleared first; its capacity is reused).
+void fold_text_into(std::string_view text, bool fold_digits, std::string& out);
+
+// What the site model keys a block on, from one pass over its text and
+// without allocating once the buffers have grown: `folded` is
+// fold_text(text); of fold_text(text, true), `tokens` is its number of
+// tokens, `head` its first head_tokens tokens each followed by a space, and
+// `head_has_word` whether one of those is not "0". Reuse one FoldedLine
+// across calls (buffers are overwritten).
+struct FoldedLine {
+  std::string folded;
+  std::string head;
+  size_t tokens = 0;
+  bool head_has_word = false;
+};
+void fold_line(std::string_view text, size_t head_tokens, FoldedLine& out);
 // fold_text split on spaces.
 std::vector<std::string_view> fold_tokens(std::string_view folded);
+
+// collapse_whitespace(text), without rebuilding text that is collapsed
+// already (the common case: the parser collapsed it).
+std::string collapse_spaces(std::string_view text);
+
+// min(count_words(text), limit + 1): stops counting past `limit`.
+size_t count_words_upto(std::string_view text, size_t limit);
 
 // True when text reads like running prose: at least 8 words (or 40 code
 // points for scripts written without spaces) and a sentence mark

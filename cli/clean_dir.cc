@@ -111,25 +111,34 @@ std::string json_line(const Entry& e, const parser::Document& d) {
 int clean_dir(const CleanDirOptions& options) {
   auto files = list_files(options);
   if (!files) return fail(files.status());
-  // Pass 1: learn what recurs. Pass 2 re-parses instead of keeping every
-  // page in memory, so a folder of any size fits.
+  // Pass 1: learn what recurs. Parsed pages (with their classify_page
+  // verdicts) are kept for pass 2 up to a memory budget; pages past it are
+  // parsed again there, so a folder of any size fits.
   chrome::SiteModel model;
+  chrome::PageCache cache(options.cache_bytes);
   std::vector<bool> ok(files->size(), false);
   for (size_t i = 0; i < files->size(); ++i) {
     auto page = load((*files)[i], true);
     if (!page) continue;
     ok[i] = true;
-    model.add_page((*files)[i].model_url, *page);
+    auto verdicts = chrome::classify_page(*page);
+    model.add_page((*files)[i].model_url, *page, verdicts);
+    cache.put(i, chrome::KeptPage{std::move(*page), std::move(verdicts)});
   }
   std::vector<parser::Document> docs;
   std::vector<const Entry*> entries;
   for (size_t i = 0; i < files->size(); ++i) {
     if (!ok[i]) continue;
     const Entry& e = (*files)[i];
-    auto page = load(e, false);
-    if (!page) continue;  // vanished between the passes
-    auto verdicts = model.classify(e.model_url, *page);
-    docs.push_back(chrome::build_document(e.url, *page, verdicts));
+    std::optional<chrome::KeptPage> kept = cache.take(i);
+    if (!kept) {
+      auto page = load(e, false);
+      if (!page) continue;  // vanished between the passes
+      kept = chrome::KeptPage{std::move(*page), {}};
+      kept->verdicts = chrome::classify_page(kept->page);
+    }
+    auto verdicts = model.classify(e.model_url, kept->page, std::move(kept->verdicts));
+    docs.push_back(chrome::build_document(e.url, kept->page, verdicts));
     docs.back().url = e.url;
     entries.push_back(&e);
   }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/base.h"
+#include "chrome/chrome.h"
 #include "crawler/crawler.h"
 
 namespace winnow::cli {
@@ -47,6 +48,9 @@ struct CleanDirOptions {
   std::string out;         // output file; "" = stdout
   std::string url_prefix;  // gives each file the URL prefix + relative path;
                            // "" = files get no URL and the folder is one site
+  size_t cache_bytes = chrome::kDefaultPageCacheBytes;  // parsed pages kept
+                           // between the two passes (chrome::PageCache);
+                           // 0 = parse every file twice
 };
 int clean_dir(const CleanDirOptions& options);
 void add_robots_command(CLI::App& app, Action& action);

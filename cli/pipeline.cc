@@ -3,8 +3,10 @@
 
 #include "cli/dedup_store.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "chrome/chrome.h"
 #include "crawler/crawler.h"
@@ -28,12 +30,14 @@ struct PageRef {
   std::string url;
 };
 
-// Calls fn(ref, parsed page) for every HTML page in url-id order.
-template <typename Fn>
-Status for_each_page(store::Store& db, Fn&& fn) {
-  Status inner = Status::ok();
-  Status st = db.for_each_latest_fetch([&](const store::FetchRow& f) {
-    if (!is_html(f)) return true;
+// Calls fn(ref, parsed page) for every HTML page in url-id order; pages are
+// numbered 0, 1, 2... in that order, and only those for which want(number)
+// is true are decoded and parsed.
+template <typename Want, typename Fn>
+Status for_each_page(store::Store& db, Want&& want, Fn&& fn) {
+  size_t number = 0;
+  return db.for_each_latest_fetch([&](const store::FetchRow& f) {
+    if (!is_html(f) || !want(number++)) return true;
     auto body = crawler::decode_body(f);
     if (!body) {
       log_warn(body.status().message());
@@ -44,10 +48,9 @@ Status for_each_page(store::Store& db, Fn&& fn) {
     po.content_type = f.content_type;
     if (!f.charset.empty()) po.content_type += "; charset=" + f.charset;
     parser::ParsedPage page = parser::parse_html(*body, po);
-    fn(PageRef{f.url_id, f.id, f.url}, page);
+    fn(number - 1, PageRef{f.url_id, f.id, f.url}, page);
     return true;
   });
-  return st ? inner : st;
 }
 
 store::DocumentRow to_row(const PageRef& ref, const parser::Document& d) {
@@ -78,17 +81,27 @@ Status extract_store(store::Store& db, ExtractStats* stats) {
   ExtractStats local;
   ExtractStats& s = stats ? *stats : local;
   chrome::SiteModel model;
-  // Pass 1: learn what recurs across each site.
-  Status st = for_each_page(db, [&](const PageRef& ref, const parser::ParsedPage& page) {
-    model.add_page(ref.url, page);
+  // Pass 1: learn what recurs across each site. Parsed pages (and their
+  // classify_page verdicts) are kept for pass 2 up to a memory budget;
+  // pass 2 reads and parses again only the pages past it.
+  chrome::PageCache cache;
+  std::vector<std::optional<PageRef>> refs;  // by page number; unset = unreadable
+  auto all = [](size_t) { return true; };
+  Status st = for_each_page(db, all, [&](size_t n, const PageRef& ref, parser::ParsedPage& page) {
+    auto verdicts = chrome::classify_page(page);
+    model.add_page(ref.url, page, verdicts);
+    refs.resize(n + 1);
+    refs[n] = ref;
+    cache.put(n, chrome::KeptPage{std::move(page), std::move(verdicts)});
   });
   if (!st) return st;
   // Pass 2: judge every block, build documents, repair text corpus-wide.
-  std::vector<PageRef> refs;
+  std::vector<PageRef> doc_refs;
   std::vector<parser::Document> docs;
   std::vector<int64_t> keep_urls;
-  st = for_each_page(db, [&](const PageRef& ref, const parser::ParsedPage& page) {
-    auto verdicts = model.classify(ref.url, page);
+  auto judge = [&](const PageRef& ref, const parser::ParsedPage& page,
+                   std::vector<chrome::BlockVerdict> page_verdicts) {
+    auto verdicts = model.classify(ref.url, page, std::move(page_verdicts));
     ++s.pages;
     s.blocks += static_cast<int64_t>(page.blocks.size());
     for (const auto& v : verdicts) s.chrome_blocks += v.chrome ? 1 : 0;
@@ -97,19 +110,40 @@ Status extract_store(store::Store& db, ExtractStats* stats) {
       log_warn(ref.url + ": " + page.warnings.front());
     }
     docs.push_back(chrome::build_document(ref.url, page, verdicts));
-    refs.push_back(ref);
-  });
-  if (!st) return st;
+    doc_refs.push_back(ref);
+  };
+  // Cached pages are judged as they come in store order; pages past the
+  // budget are read and parsed again in between, so documents keep the
+  // store order either way.
+  size_t next = 0;  // pages before this number have been judged
+  auto judge_cached_before = [&](size_t end) {
+    for (; next < end && next < refs.size(); ++next) {
+      std::optional<chrome::KeptPage> kept = cache.take(next);
+      if (kept) judge(*refs[next], kept->page, std::move(kept->verdicts));
+    }
+  };
+  const auto parsed = std::count_if(refs.begin(), refs.end(),
+                                    [](const auto& r) { return r.has_value(); });
+  if (cache.pages_kept() < static_cast<size_t>(parsed)) {
+    auto parse_again = [&](size_t n) { return n < refs.size() && refs[n] && !cache.has(n); };
+    st = for_each_page(db, parse_again, [&](size_t n, const PageRef& ref, parser::ParsedPage& page) {
+      judge_cached_before(n);
+      next = n + 1;
+      judge(ref, page, chrome::classify_page(page));
+    });
+    if (!st) return st;
+  }
+  judge_cached_before(refs.size());
   chrome::repair_text(docs);
   st = db.begin();
   if (!st) return st;
   for (size_t i = 0; i < docs.size(); ++i) {
-    auto id = db.put_document(to_row(refs[i], docs[i]));
+    auto id = db.put_document(to_row(doc_refs[i], docs[i]));
     if (!id) {
       (void)db.rollback();
       return id.status();
     }
-    keep_urls.push_back(refs[i].url_id);
+    keep_urls.push_back(doc_refs[i].url_id);
     ++s.documents;
   }
   st = db.delete_documents_except(keep_urls);

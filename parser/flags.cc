@@ -1,6 +1,8 @@
 // flags.cc: the NodeFlag signals an element carries by itself -- its tag,
 // ARIA role, hidden state, and boilerplate/content/comment keywords in its
 // class and id attributes. The parser only reports these; chrome/ weighs them.
+#include <strings.h>
+
 #include <array>
 #include <cctype>
 
@@ -95,13 +97,43 @@ uint32_t tag_flags(std::string_view t) {
   return 0;
 }
 
-bool hidden(const GumboElement& e) {
-  if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
-  if (iequals_ascii(trim(attr(e, "aria-hidden")), "true")) return true;
-  std::string_view style = attr(e, "style");
-  if (style.empty()) return false;
+// The attributes element_flags reads, found in one pass over the element's
+// attributes (names compared case-insensitively, first match wins, as
+// gumbo_get_attribute does).
+struct FlagAttrs {
+  std::string_view role, itemprop, aria_hidden, style, cls, id;
+  bool hidden = false;
+};
+
+FlagAttrs flag_attrs(const GumboElement& e) {
+  FlagAttrs out;
+  bool seen[6] = {};
+  std::string_view* slots[6] = {&out.role, &out.itemprop, &out.aria_hidden,
+                                &out.style, &out.cls, &out.id};
+  static const char* const kNames[6] = {"role", "itemprop", "aria-hidden",
+                                        "style", "class", "id"};
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    if (strcasecmp(a->name, "hidden") == 0) {
+      out.hidden = true;
+      continue;
+    }
+    for (int k = 0; k < 6; ++k) {
+      if (seen[k] || strcasecmp(a->name, kNames[k]) != 0) continue;
+      seen[k] = true;
+      if (a->value) *slots[k] = a->value;
+      break;
+    }
+  }
+  return out;
+}
+
+bool hidden(const FlagAttrs& a) {
+  if (a.hidden) return true;
+  if (iequals_ascii(trim(a.aria_hidden), "true")) return true;
+  if (a.style.empty()) return false;
   std::string s;
-  for (char c : style)
+  for (char c : a.style)
     if (c != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return s.find("display:none") != std::string::npos ||
          s.find("visibility:hidden") != std::string::npos;
@@ -110,14 +142,14 @@ bool hidden(const GumboElement& e) {
 }  // namespace
 
 uint32_t element_flags(const GumboElement& e, std::string_view tag) {
+  const FlagAttrs a = flag_attrs(e);
   uint32_t f = tag_flags(tag) & ~static_cast<uint32_t>(kInLink);
-  f |= role_flags(attr(e, "role"));
-  std::string_view itemprop = attr(e, "itemprop");
-  if (itemprop == "articleBody" || itemprop == "text") f |= kInArticle;
-  if (hidden(e)) f |= kHidden;
+  f |= role_flags(a.role);
+  if (a.itemprop == "articleBody" || a.itemprop == "text") f |= kInArticle;
+  if (hidden(a)) f |= kHidden;
   // <html>/<body> classes describe the whole page (feature toggles, page
   // types like "single-post comments-open"), not a region.
-  if (tag != "html" && tag != "body") f |= keyword_flags(attr(e, "class"), attr(e, "id"));
+  if (tag != "html" && tag != "body") f |= keyword_flags(a.cls, a.id);
   return f;
 }
 

@@ -152,6 +152,14 @@ int Walker::materialise(size_t frame) {
   return stack_[frame].node_idx;
 }
 
+bool ascii_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// The lines of raw (split at kBreak), each white-space collapsed as
+// collapse_whitespace does, empty ones dropped, joined by "\n"; in <pre>
+// white space is kept and only the ends are trimmed. One pass, one
+// allocation.
 std::string finish_lines(std::string_view raw, bool pre) {
   std::string out;
   if (pre) {
@@ -162,13 +170,68 @@ std::string finish_lines(std::string_view raw, bool pre) {
     size_t e = out.find_last_not_of("\r\n \t");
     return b == std::string::npos ? "" : out.substr(b, e - b + 1);
   }
-  for (std::string_view line : split(raw, kBreak)) {
-    std::string l = collapse_whitespace(line);
-    if (l.empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += l;
+  out.reserve(raw.size());
+  bool line_started = false;  // this line has visible text
+  bool space = false;         // white space since the last visible text
+  bool newline = false;       // a finished line awaits its "\n"
+  size_t i = 0;
+  while (i < raw.size()) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    const size_t start = i;
+    char32_t cp = c;
+    if (c < 0x80) {
+      ++i;
+      if (c == static_cast<unsigned char>(kBreak)) {
+        newline |= line_started;
+        line_started = space = false;
+        continue;
+      }
+      if (ascii_space(c)) {
+        space = line_started;
+        continue;
+      }
+    } else {
+      cp = next_code_point(raw, i);
+      if (is_unicode_space(cp)) {
+        space = line_started;
+        continue;
+      }
+    }
+    if (newline) out += '\n';
+    if (space) out += ' ';
+    newline = space = false;
+    line_started = true;
+    if (cp == 0xFFFD) {
+      append_utf8(out, cp);  // invalid bytes: what collapse_whitespace writes
+    } else {
+      out.append(raw.substr(start, i - start));
+    }
   }
   return out;
+}
+
+// Code points of collapse_whitespace(s), without building it.
+size_t collapsed_code_points(std::string_view s) {
+  size_t n = 0;
+  bool space = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    bool white;
+    if (c < 0x80) {
+      ++i;
+      white = ascii_space(c);
+    } else {
+      white = is_unicode_space(next_code_point(s, i));
+    }
+    if (white) {
+      space = n > 0;
+      continue;
+    }
+    n += space ? 2 : 1;
+    space = false;
+  }
+  return n;
 }
 
 void Walker::flush() {
@@ -284,9 +347,9 @@ void Walker::leave() {
     if (e.tag == GUMBO_TAG_A) {
       --link_depth_;
       if (f.text_mark <= buf_.size()) {
-        std::string lt = collapse_whitespace(std::string_view(buf_).substr(f.text_mark));
-        if (!lt.empty()) {
-          link_chars_ += code_points(lt);
+        size_t chars = collapsed_code_points(std::string_view(buf_).substr(f.text_mark));
+        if (chars > 0) {
+          link_chars_ += chars;
           ++link_count_;
         }
       }

@@ -140,6 +140,11 @@ ParsedPage parse_html(std::string_view bytes, const ParseOptions& options);
 // become blocks (headings from "#" lines, list items from "-"/"*" lines).
 ParsedPage parse_text(std::string_view bytes, const ParseOptions& options);
 
+// Estimated bytes of memory the page holds (the object, its strings and
+// vectors by capacity, plus allocator overhead), for callers that keep
+// parsed pages under a memory budget. Deterministic for a given page.
+size_t heap_bytes(const ParsedPage& page);
+
 // ------------------------------------------------- shared document values --
 struct Paragraph {
   BlockKind kind = BlockKind::kParagraph;

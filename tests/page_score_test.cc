@@ -1,0 +1,118 @@
+// page_score_test.cc: the per-page region rules of classify_page that are
+// not about one page type -- class tokens that only look like comments,
+// candidates inside furniture, hAtom posts inside a "widget", promotion to
+// a parent only for prose, and the post-footer lines under the text. Each
+// page is a small invented snippet.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "chrome/chrome.h"
+#include "parser/parser.h"
+
+using namespace winnow;
+
+namespace {
+
+std::vector<std::string> kept(const std::string& html) {
+  parser::ParseOptions o;
+  o.url = "https://blog.example/2024/03/post";
+  auto page = parser::parse_html(html, o);
+  auto v = chrome::classify_page(page);
+  auto doc = chrome::build_document(o.url, page, v);
+  std::vector<std::string> out;
+  for (const auto& p : doc.paragraphs) out.push_back(p.text);
+  return out;
+}
+
+const char* kP1 =
+    "The ferry service resumed on Monday after three weeks of repairs, and the first "
+    "crossing left the harbour at seven, carrying commuters, cyclists and a school group.";
+const char* kP2 =
+    "Engineers replaced the loading ramp, which had cracked during the storm, and the "
+    "operator said timetables would return to normal by the end of the month.";
+
+}  // namespace
+
+TEST_CASE("taxonomy and state classes containing 'comment' do not hide the article",
+          "[policy]") {
+  std::string html = std::string(R"(<html><body>
+<div class="nav"><a href="/">Home</a> <a href="/a">About</a></div>
+<div class="post category-for-discussion commented" id="post-12">
+<h2>Ferry back in service</h2>
+<div class="entry-content"><p>)") + kP1 + "</p><p>" + kP2 + R"(</p></div></div>
+<div id="comments"><p>I took the first crossing this morning and it was packed, but the new ramp looks solid and safe.</p></div>
+</body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1, kP2});
+}
+
+TEST_CASE("longer excerpts in a footer widget do not outscore a short article", "[policy]") {
+  std::string teaser =
+      "A long excerpt of another post, about gardens, harbours, markets, bridges and "
+      "boats, written to tempt the reader into clicking through to the full story. ";
+  std::string html = std::string(R"(<html><body>
+<div id="content"><div class="post"><h1>Ferry back in service</h1><div class="entry"><p>)") +
+                     kP1 + R"(</p></div></div></div>
+<div id="footer-widgets"><div class="widget catposts">
+<div class="post"><div class="entry"><p>)" + teaser + teaser + R"(</p></div></div>
+<div class="post"><div class="entry"><p>)" + teaser + teaser + R"(</p></div></div>
+</div></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1});
+}
+
+TEST_CASE("hAtom posts inside a blog engine's widget container stay content", "[policy]") {
+  std::string about =
+      "About me: a long profile text in the sidebar, listing hobbies, places, books, "
+      "films, favourite recipes and a long story about how this blog began years ago. ";
+  std::string html = std::string(R"(<html><body><div class="main" id="main">
+<div class="widget Blog" id="Blog1"><div class="blog-posts hfeed">
+<div class="post hentry"><h2 class="post-title">Ferry back in service</h2>
+<div class="post-body entry-content"><p>)") + kP1 + R"(</p></div></div></div></div></div>
+<div class="sidebar" id="sidebar"><div class="widget Profile"><p>)" + about + about +
+                     R"(</p></div></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1});
+}
+
+TEST_CASE("long captions of a slideshow list in a promo box are not article text",
+          "[policy]") {
+  std::string caption =
+      "A photograph of the harbour at dawn, with the repaired ramp in the foreground, the "
+      "ferry approaching from the left and a crowd of commuters waiting on the quay.";
+  std::string html = std::string(R"(<html><body><div class="articleBody"><p>)") + kP1 +
+                     "</p><p>" + kP2 + R"(</p>
+<div class="promo_holder"><ul class="slideshow"><li><p>)" + caption + "</p></li><li><p>" +
+                     caption + R"(</p></li></ul></div></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{kP1, kP2});
+}
+
+TEST_CASE("promotion to a parent counts prose, not linked teasers", "[policy]") {
+  std::string teaser =
+      "Teaser card for another story about the harbour with its headline and a summary "
+      "long enough to look like a paragraph of real text on the page";
+  std::string html = std::string(R"(<html><body><div id="page">
+<div class="story"><p>)") + kP1 + "</p><p>" + kP2 + "</p><p>" + kP1 + R"(</p></div>
+<div class="more"><a href="/1"><div>)" + teaser + R"(</div></a><a href="/2"><div>)" + teaser +
+                     R"(</div></a><a href="/3"><div>)" + teaser + R"(</div></a></div>
+</div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{kP1, kP2, kP1});
+}
+
+TEST_CASE("an article split over sibling step containers is kept whole", "[policy]") {
+  std::string html = std::string(R"(<html><body><article>
+<div class="step"><div class="text"><p>)") + kP1 + R"(</p></div></div>
+<div class="step"><div class="text"><p>)" + kP2 + R"(</p></div></div>
+<div class="step"><div class="text"><p>)" + kP1 + R"(</p></div></div>
+</article></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{kP1, kP2, kP1});
+}
+
+TEST_CASE("post-footer and copyright lines under the text are dropped, a credit on top is not",
+          "[policy]") {
+  std::string html = std::string(R"(<html><body><div class="entry-content">
+<p>&copy; Harbour Photo Agency</p><p>)") + kP1 + "</p><p>" + kP2 + R"(</p>
+<p>This entry was posted on Monday, March 4th, 2024 at 9:00 am and is filed under News.</p>
+<p>Copyright 2024 The Harbour Gazette. All rights reserved.</p>
+</div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"\xC2\xA9 Harbour Photo Agency", kP1, kP2});
+}
