@@ -1,11 +1,9 @@
-// cmd_clean.cc: `winnow clean FILE.html|- [--url URL] [--format F]` --
-// prints the clean text of one page using per-page signals only (no site
-// model). A hidden `--batch LIST` mode reads "id<TAB>path" lines (plain or
-// gzip files) and writes one {"id","text"} JSON line per page, for benches.
-//
-// DIR mode hook: another file (cli/clean_dir.cc) will add cleaning a whole
-// directory with the site-wide model. When it lands, call it where marked
-// "DIR mode" below; single-file behaviour must not change.
+// cmd_clean.cc: `winnow clean FILE.html|-|DIR [--url URL] [--format F]`.
+// A file or stdin is cleaned with per-page signals only (no site model); a
+// directory is one site (cli/clean_dir.cc: site-wide model, JSONL out).
+// Hidden options: `--batch LIST` reads "id<TAB>path" lines (plain or gzip
+// files) and writes one {"id","text"} JSON line per page, for benches;
+// `--cache-mb N` sets DIR mode's budget for keeping first-pass parses.
 #include <sys/stat.h>
 
 #include <cstdio>

@@ -79,3 +79,19 @@ TEST_CASE("clean DIR on a missing folder fails with one line", "[policy]") {
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
 }
+
+TEST_CASE("clean DIR: the parse cache budget never changes the output", "[policy]") {
+  // Pass 1 keeps parsed pages for pass 2 within --cache-mb; pages past the
+  // budget are parsed again. All cached, none cached and partly cached
+  // (1 MiB holds a few of these 45 pages) must give the same bytes.
+  std::string dir = winnow::test::fixture_archive() + "/site/sq";
+  auto all = winnow::test::run_winnow({"clean", dir});
+  auto none = winnow::test::run_winnow({"clean", dir, "--cache-mb", "0"});
+  auto some = winnow::test::run_winnow({"clean", dir, "--cache-mb", "1"});
+  REQUIRE(all.exit_code == 0);
+  REQUIRE(none.exit_code == 0);
+  REQUIRE(some.exit_code == 0);
+  CHECK(parse_lines(all.out).size() == 45);
+  CHECK(none.out == all.out);
+  CHECK(some.out == all.out);
+}
