@@ -2,6 +2,7 @@
 // filesystem), collision handling, and relative hrefs between mirror files.
 // Rules: docs/internals/mirror-warc.md "Path mapping".
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "crawler/mirror.h"
@@ -90,7 +91,7 @@ std::string_view safe_prefix(std::string_view s, size_t n) {
 // Makes one escaped component safe: dots-only names, reserved device names,
 // trailing dots/spaces, length.
 std::string finish_component(std::string c) {
-  if (c.empty()) c = "_";
+  if (c.empty()) c.push_back('_');
   if (c.find_first_not_of('.') == std::string::npos) {
     std::string out;
     for (size_t i = 0; i < c.size(); ++i) out += "%2E";
@@ -98,7 +99,7 @@ std::string finish_component(std::string c) {
   }
   size_t dot = c.find('.');
   std::string stem = c.substr(0, dot);
-  if (is_reserved_stem(stem)) c.insert(stem.size(), "_");
+  if (is_reserved_stem(stem)) c.insert(stem.size(), 1, '_');
   while (!c.empty() && (c.back() == '.' || c.back() == ' ')) {
     std::string tail = pct(static_cast<unsigned char>(c.back()));
     c.pop_back();
@@ -152,6 +153,18 @@ void adjust_extension(std::string& name, std::string_view type,
   }
   if (has_query || ext_pos(name) == std::string::npos) name += ext;
 }
+
+// Bytes written raw in an href between mirror files (RFC 3986 unreserved
+// and sub-delims, minus '&' and quotes, plus '/'); the rest become %XX.
+constexpr auto kHrefKeep = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  for (unsigned char c : std::string_view("-._~!$+,;=@/")) t[c] = true;
+  return t;
+}();
 
 }  // namespace
 
@@ -216,7 +229,8 @@ void MirrorPathMap::finish() {
       size_t ep = ext_pos(name);
       std::string ext = ep == std::string::npos ? "" : name.substr(ep);
       std::string stem = name.substr(0, name.size() - ext.size());
-      std::string suffix = "~" + std::to_string(n);
+      std::string suffix(1, '~');  // not "~" + ...: GCC 12 -O3 -Wrestrict false positive
+      suffix += std::to_string(n);
       size_t room = limits::kMaxPathComponentBytes - ext.size() - suffix.size();
       candidate = dir + std::string(safe_prefix(stem, room)) + suffix + ext;
     }
@@ -236,24 +250,29 @@ std::optional<std::string> MirrorPathMap::path_of(std::string_view url) const {
 }
 
 std::string relative_href(std::string_view from_path, std::string_view to_path) {
-  std::vector<std::string_view> from = split(from_path, '/');
-  std::vector<std::string_view> to = split(to_path, '/');
+  // Length of the common leading directories ("a/b/" of "a/b/x" and "a/b/y").
   size_t common = 0;
-  while (common + 1 < from.size() && common + 1 < to.size() &&
-         from[common] == to[common]) {
-    ++common;
+  for (size_t i = 0; i < from_path.size() && i < to_path.size() &&
+                     from_path[i] == to_path[i];
+       ++i) {
+    if (from_path[i] == '/') common = i + 1;
   }
+  size_t ups = static_cast<size_t>(
+      std::count(from_path.begin() + static_cast<std::ptrdiff_t>(common),
+                 from_path.end(), '/'));
+  std::string_view rest = to_path.substr(common);
   std::string out;
-  for (size_t i = common; i + 1 < from.size(); ++i) out += "../";
-  for (size_t i = common; i < to.size(); ++i) {
-    for (unsigned char c : to[i]) {
-      bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                  c == '~' || c == '!' || c == '$' || c == '+' || c == ',' ||
-                  c == ';' || c == '=' || c == '@';
-      out += keep ? std::string(1, static_cast<char>(c)) : pct(c);
+  out.reserve(ups * 3 + rest.size() + 16);
+  for (size_t i = 0; i < ups; ++i) out += "../";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : rest) {
+    if (kHrefKeep[c]) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
     }
-    if (i + 1 < to.size()) out += '/';
   }
   return out;
 }

@@ -3,8 +3,10 @@
 // rewrite replaces exactly those ranges and leaves every other byte as
 // fetched. Rules: docs/internals/mirror-warc.md "Link rewriting".
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
+#include <unordered_map>
 
 #include "crawler/mirror.h"
 
@@ -153,6 +155,13 @@ size_t skip_css_string(std::string_view css, size_t i) {
   return std::min(i, css.size());  // at the closing quote
 }
 
+// Bytes that may start something scan_css looks at.
+constexpr auto kCssStart = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("/\"'uU@")) t[c] = true;
+  return t;
+}();
+
 std::vector<CssRef> scan_css(std::string_view css) {
   std::vector<CssRef> refs;
   size_t i = 0;
@@ -190,6 +199,9 @@ std::vector<CssRef> scan_css(std::string_view css) {
       }
     } else {
       ++i;
+      // Nothing but these bytes can start a comment, string, url( or
+      // @import: skip the rest in one go.
+      while (i < css.size() && !kCssStart[static_cast<unsigned char>(css[i])]) ++i;
     }
   }
   return refs;
@@ -421,6 +433,8 @@ std::string rewrite_html(std::string_view html, std::string_view page_url,
     break;
   }
   std::vector<Edit> edits;
+  edits.reserve(tags.size());
+  std::unordered_map<std::string_view, std::optional<std::string>> seen;
   for (const auto& t : tags) {
     for (const auto& a : t.attrs) {
       if (!a.has_value) continue;
@@ -428,10 +442,15 @@ std::string rewrite_html(std::string_view html, std::string_view page_url,
       if (t.name == "base" && a.name == "href") {
         edits.push_back({a.begin, a.end, attr_escape(base_replacement, a.quote)});
       } else if (is_url_attr(t.name, a.name)) {
-        std::string value = decode_html_entities(raw);
-        auto mapped = map_value(value, base, mapper);
-        if (mapped && *mapped != value) {
-          edits.push_back({a.begin, a.end, attr_escape(*mapped, a.quote)});
+        // Pages repeat links (menus, lists): map each distinct value once.
+        auto [it, fresh] = seen.try_emplace(raw);
+        if (fresh) {
+          std::string value = decode_html_entities(raw);
+          it->second = map_value(value, base, mapper);
+          if (it->second && *it->second == value) it->second.reset();
+        }
+        if (it->second) {
+          edits.push_back({a.begin, a.end, attr_escape(*it->second, a.quote)});
         }
       } else if (a.name == "srcset" && (t.name == "img" || t.name == "source")) {
         srcset_edits(html, a, base, mapper, edits);
