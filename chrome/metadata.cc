@@ -2,6 +2,7 @@
 // the text -- title without the site name, ISO dates from meta values and
 // visible date lines, bylines, language (lang attribute or a cheap
 // script/stopword guess), and the list of boilerplate furniture lines.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -226,15 +227,70 @@ std::string pick_title(const parser::PageMeta& meta) {
   return meta.h1.empty() ? "" : meta.h1.front();
 }
 
+namespace {
+
+// A byline opens with one of these (ASCII compared case-insensitively).
+// `name_only`: the opener is also an everyday word ("von", "par", "di"...),
+// so what follows must look like a name: at most 5 words, each Latin word
+// capitalised. Arabic and Persian openers ("by the pen of", "writer:",
+// "author:") carry no case, so they are all written unambiguous.
+struct Opener {
+  std::string_view text;
+  bool name_only;
+};
+constexpr Opener kOpeners[] = {
+    {"by", false},        {"written by", false}, {"posted by", false},
+    {"words by", false},  {"author:", false},    {"authors:", false},
+    {"autor:", false},    {"autora:", false},    {"auteur:", false},
+    {"autore:", false},   {"von", true},         {"par", true},
+    {"por", true},        {"di", true},          {"door", true},
+    {"av", true},         {"nga", true},
+    {"\xD8\xA8\xD9\x82\xD9\x84\xD9\x85", false},  // بقلم (ar)
+    {"\xD8\xA7\xD9\x84\xD9\x83\xD8\xA7\xD8\xAA\xD8\xA8:", false},  // الكاتب: (ar)
+    {"\xD9\x83\xD8\xAA\xD8\xA8:", false},  // كتب: (ar)
+    {"\xD8\xA8\xD9\x87 \xD9\x82\xD9\x84\xD9\x85", false},  // به قلم (fa)
+    {"\xD9\x86\xD9\x88\xDB\x8C\xD8\xB3\xD9\x86\xD8\xAF\xD9\x87:", false},  // نویسنده: (fa)
+};
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals_ascii(s.substr(0, prefix.size()), prefix);
+}
+
+bool looks_like_name(std::string_view rest) {
+  if (count_words(rest) > 5) return false;
+  bool word_start = true;
+  for (char c : rest) {
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start && c >= 'a' && c <= 'z') return false;
+    word_start = false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string byline_name(std::string_view text) {
   std::string_view t = trim(text);
-  if (t.size() > 120 || t.size() < 4) return "";
-  if (!(t[0] == 'B' || t[0] == 'b') || !(t[1] == 'y' || t[1] == 'Y') || t[2] != ' ') return "";
-  std::string_view rest = trim(t.substr(3));
-  size_t cut = rest.find_first_of("|,\n");
-  if (cut != std::string_view::npos) rest = trim(rest.substr(0, cut));
-  if (rest.empty() || count_words(rest) > 8) return "";
-  return std::string(rest);
+  if (t.size() > 160 || t.size() < 4) return "";
+  for (const Opener& o : kOpeners) {
+    if (!starts_with_ci(t, o.text)) continue;
+    std::string_view rest = t.substr(o.text.size());
+    // The opener must end at a word boundary ("By " not "Bypass").
+    if (o.text.back() != ':' && !rest.empty() && rest[0] != ' ' && rest[0] != ':') continue;
+    rest = trim(rest);
+    if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
+    size_t cut = rest.find_first_of("|,\n");
+    size_t ar_comma = rest.find("\xD8\x8C");  // Arabic comma
+    cut = std::min(cut, ar_comma);
+    if (cut != std::string_view::npos) rest = trim(rest.substr(0, cut));
+    if (rest.empty() || count_words(rest) > 8) return "";
+    if (o.name_only && !looks_like_name(rest)) return "";
+    return std::string(rest);
+  }
+  return "";
 }
 
 }  // namespace winnow::chrome::internal

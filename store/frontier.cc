@@ -213,12 +213,24 @@ Result<std::vector<UrlRow>> Store::claim_due(
       return impl_->error("claim_due");
     }
     s.bind(1, now_ms).bind(2, json_string_array(full));
+    // A host that fills up during this scan is skipped row by row; the scan
+    // stops after a bounded number of such skips, or one claim would step
+    // over a big single-host backlog every time (quadratic crawl). Other
+    // hosts' rows behind it are reached once the full host is in `full`.
+    const int max_skips = 4 * limit + 64;
+    int skipped = 0;
     int rc = SQLITE_DONE;
+    std::string host;
     while (static_cast<int>(rows.size()) < limit &&
            (rc = s.step()) == SQLITE_ROW) {
-      UrlRow r = read_url(s);
-      if (per_host > 0 && ++taken[r.host] > per_host) continue;
-      rows.push_back(std::move(r));
+      if (per_host > 0) {
+        host = s.text(2);
+        if (++taken[host] > per_host) {
+          if (++skipped > max_skips) break;
+          continue;
+        }
+      }
+      rows.push_back(read_url(s));
     }
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
       (void)rollback();

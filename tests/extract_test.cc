@@ -160,3 +160,41 @@ TEST_CASE("a Comments heading after the article ends the content", "[policy]") {
   CHECK(paras[0] == "Notes from the garden");
   CHECK(paras[3] == "The beans, as always, did better than anything else; we froze twelve bags of them.");
 }
+
+namespace {
+
+std::string byline_page(const std::string& lang, const std::string& byline) {
+  return "<html lang=\"" + lang + "\"><head><title>T</title></head><body><article>"
+         "<h1>A headline of several words</h1><p>" + byline + "</p>"
+         "<p>First paragraph of the story, long enough to be content, with commas, "
+         "clauses and more words than any menu would hold on a page.</p>"
+         "<p>Second paragraph of the story, also long enough to count as content, "
+         "with a few more clauses, and a closing thought.</p></article></body></html>";
+}
+
+std::string author_of(const std::string& lang, const std::string& byline) {
+  parser::Document doc;
+  content(byline_page(lang, byline), &doc);
+  return doc.author;
+}
+
+}  // namespace
+
+TEST_CASE("bylines: openers in several languages, everyday words need a name", "[policy]") {
+  CHECK(author_of("en", "By Ana Lopez") == "Ana Lopez");
+  CHECK(author_of("en", "Written by Li Wei, staff reporter") == "Li Wei");
+  CHECK(author_of("de", "Von Jana Novak") == "Jana Novak");
+  CHECK(author_of("fr", "Par Luc Martin | 3 mars") == "Luc Martin");
+  CHECK(author_of("es", "Autor: Carmen Ruiz") == "Carmen Ruiz");
+  // "بقلم" (by the pen of) and "نویسنده:" (writer:) open Arabic and Persian bylines.
+  CHECK(author_of("ar", "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85 \xD8\xB3\xD9\x84\xD9\x85\xD9\x89 "
+                        "\xD8\xAD\xD8\xB3\xD9\x86") ==
+        "\xD8\xB3\xD9\x84\xD9\x85\xD9\x89 \xD8\xAD\xD8\xB3\xD9\x86");
+  CHECK(author_of("fa", "\xD9\x86\xD9\x88\xDB\x8C\xD8\xB3\xD9\x86\xD8\xAF\xD9\x87: "
+                        "\xD9\x85\xD8\xB1\xDB\x8C\xD9\x85 \xD8\xB1\xD8\xB6\xD8\xA7\xDB\x8C\xDB\x8C") ==
+        "\xD9\x85\xD8\xB1\xDB\x8C\xD9\x85 \xD8\xB1\xD8\xB6\xD8\xA7\xDB\x8C\xDB\x8C");
+  // Everyday words that open bylines elsewhere are not bylines in a sentence.
+  CHECK(author_of("it", "Di notte la piazza resta vuota") == "");
+  CHECK(author_of("de", "Von hier aus sieht man den Fluss") == "");
+  CHECK(author_of("en", "Bypass Road Closed") == "");
+}
