@@ -7,6 +7,7 @@
 
 #include "chrome/chrome.h"
 #include "parser/parser.h"
+#include "tests/support/extract.h"
 #include "tests/support/util.h"
 
 using namespace winnow;
@@ -45,15 +46,7 @@ const char* kArticlePage = R"(<!doctype html>
 </body></html>)";
 
 std::vector<std::string> content(const std::string& html, parser::Document* doc_out = nullptr) {
-  parser::ParseOptions o;
-  o.url = "https://valley.example/news/river";
-  auto page = parser::parse_html(html, o);
-  auto v = chrome::classify_page(page);
-  auto doc = chrome::build_document(o.url, page, v);
-  std::vector<std::string> out;
-  for (const auto& p : doc.paragraphs) out.push_back(p.text);
-  if (doc_out) *doc_out = doc;
-  return out;
+  return test::kept_paragraphs(html, "https://valley.example/news/river", doc_out);
 }
 
 }  // namespace

@@ -10,20 +10,14 @@
 
 #include "chrome/chrome.h"
 #include "parser/parser.h"
+#include "tests/support/extract.h"
 
 using namespace winnow;
 
 namespace {
 
 std::vector<std::string> kept(const std::string& html) {
-  parser::ParseOptions o;
-  o.url = "https://blog.example/2024/03/post";
-  auto page = parser::parse_html(html, o);
-  auto v = chrome::classify_page(page);
-  auto doc = chrome::build_document(o.url, page, v);
-  std::vector<std::string> out;
-  for (const auto& p : doc.paragraphs) out.push_back(p.text);
-  return out;
+  return test::kept_paragraphs(html, "https://blog.example/2024/03/post");
 }
 
 const char* kP1 =
