@@ -31,7 +31,7 @@ measure winnow "$work/winnow-mirror" sh -c "timeout ${CRAWL_TIMEOUT:-900} '$buil
   --delay 0 --concurrency 8 --per-host 8 --page-requisites --quiet && \
   '$build/winnow' mirror --db '$work/w.db' --out '$work/winnow-mirror'"
 measure wget "$work/wget-mirror" \
-  wget -q --mirror --convert-links --adjust-extension --page-requisites --no-parent \
+  wget -q --mirror --convert-links --adjust-extension --page-requisites \
   -e robots=off -P "$work/wget-mirror" "$url"
 # winnow's mirror stage alone, again over the same store into a new folder.
 measure mirror-only "$work/winnow-mirror2" "$build/winnow" mirror --db "$work/w.db" \
@@ -39,7 +39,7 @@ measure mirror-only "$work/winnow-mirror2" "$build/winnow" mirror --db "$work/w.
 # httrack is far slower on this site (393 s for 1/5 of it and unfinished):
 # capped at HTTRACK_TIMEOUT seconds; a capped run is reported as such.
 measure httrack "$work/httrack-mirror" \
-  timeout "${HTTRACK_TIMEOUT:-600}" httrack "$url" -O "$work/httrack-mirror" -q -%v0 -c8 -s0 "+127.0.0.1:$port/*"
+  timeout "${HTTRACK_TIMEOUT:-600}" httrack "$url" -O "$work/httrack-mirror" -q -%v0 -B --disable-security-limits -A0 -%c0 -c8 -s0 "+127.0.0.1:$port/*"
 # winnow's mirror stage alone, over wget's WARC of the same site imported
 # into a store (import + mirror with link conversion).
 wget -q -r -l inf --no-parent -e robots=off --page-requisites -P "$work/wget-warc" \
