@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS urls(
 );
 CREATE INDEX IF NOT EXISTS urls_queued ON urls(id) WHERE state = 0;
 CREATE INDEX IF NOT EXISTS urls_fetching ON urls(id) WHERE state = 1;
+CREATE INDEX IF NOT EXISTS urls_queued_due ON urls(next_attempt_at) WHERE state = 0;
 CREATE INDEX IF NOT EXISTS urls_host ON urls(host);
 CREATE TABLE IF NOT EXISTS fetches(
   id               INTEGER PRIMARY KEY,
