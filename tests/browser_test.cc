@@ -12,6 +12,7 @@
 
 #include "crawler/crawler.h"
 #include "store/store.h"
+#include "support/store_rows.h"
 #include "support/util.h"
 
 namespace {
@@ -28,24 +29,7 @@ const char kPng[] =  // 1x1 PNG
 
 void put(store::Store& db, const std::string& path, const std::string& type,
          const std::string& body) {
-  std::string url = "http://127.0.0.1:8080" + path;
-  store::NewUrl nu;
-  nu.url = url;
-  nu.host = "127.0.0.1";
-  REQUIRE(db.add_urls({nu}));
-  auto row = db.find_url(url);
-  REQUIRE(row);
-  REQUIRE(*row);
-  store::FetchRow f;
-  f.url_id = (*row)->id;
-  f.url = url;
-  f.final_url = url;
-  f.fetched_at = 1700000000000;
-  f.status = 200;
-  f.response_headers = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\n\r\n";
-  f.content_type = type;
-  f.body = body;
-  REQUIRE(db.add_fetch(f));
+  test::put_page(db, "http://127.0.0.1:8080", path, type, body);
 }
 
 std::string file_url(const std::string& path) {

@@ -10,6 +10,7 @@
 
 #include "crawler/crawler.h"
 #include "store/store.h"
+#include "support/store_rows.h"
 #include "support/util.h"
 
 namespace {
@@ -160,31 +161,10 @@ TEST_CASE("CSS rewriting: url() and @import", "[policy]") {
         "c{d:url('http://h.test/none.png')} e{content:\"url(/i.png)\"}");
 }
 
-// A store holding `pages` (path -> (type, body)) fetched from http://h.test.
+// Stores one 200 (or `status`) fetch of http://h.test`path`.
 void put(store::Store& db, const std::string& path, const std::string& type,
          const std::string& body, int status = 200, int64_t at = 1700000000000) {
-  std::string url = "http://h.test" + path;
-  store::NewUrl nu;
-  nu.url = url;
-  nu.host = "h.test";
-  REQUIRE(db.add_urls({nu}));
-  auto row = db.find_url(url);
-  REQUIRE(row);
-  REQUIRE(*row);
-  store::FetchRow f;
-  f.url_id = (*row)->id;
-  f.url = url;
-  f.final_url = url;
-  f.fetched_at = at;
-  f.status = status;
-  f.http_version = "HTTP/1.1";
-  f.request_headers = "GET " + path + " HTTP/1.1\r\nHost: h.test\r\n\r\n";
-  f.response_headers = "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " +
-                       type + "\r\n\r\n";
-  f.content_type = type;
-  f.body = body;
-  f.content_hash = hash128(body).hex();
-  REQUIRE(db.add_fetch(f));
+  test::put_page(db, "http://h.test", path, type, body, status, at);
 }
 
 TEST_CASE("write_mirror writes, then updates only what changed", "[policy]") {

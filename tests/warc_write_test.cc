@@ -11,6 +11,7 @@
 
 #include "crawler/crawler.h"
 #include "store/store.h"
+#include "support/store_rows.h"
 #include "support/test_server.h"
 #include "support/util.h"
 
@@ -23,29 +24,7 @@ const std::string kReader = std::string(WINNOW_SOURCE_DIR) + "/tests/support/war
 
 void put(store::Store& db, const std::string& path, const std::string& body,
          int status, int64_t at) {
-  std::string url = "http://h.test" + path;
-  store::NewUrl nu;
-  nu.url = url;
-  nu.host = "h.test";
-  REQUIRE(db.add_urls({nu}));
-  auto row = db.find_url(url);
-  REQUIRE(row);
-  REQUIRE(*row);
-  store::FetchRow f;
-  f.url_id = (*row)->id;
-  f.url = url;
-  f.final_url = url;
-  f.fetched_at = at;
-  f.status = status;
-  f.not_modified = status == 304;
-  f.http_version = "HTTP/1.1";
-  f.request_headers = "GET " + path + " HTTP/1.1\r\nHost: h.test\r\n\r\n";
-  f.response_headers = "HTTP/1.1 " + std::to_string(status) +
-                       " X\r\nContent-Type: text/html\r\nETag: \"e1\"\r\n\r\n";
-  f.content_type = "text/html";
-  f.body = body;
-  f.content_hash = hash128(body).hex();
-  REQUIRE(db.add_fetch(f));
+  test::put_page(db, "http://h.test", path, "text/html", body, status, at, "ETag: \"e1\"\r\n");
 }
 
 std::unique_ptr<store::Store> sample_store(const std::string& dir) {
