@@ -99,8 +99,22 @@ std::optional<double> parse_retry_after(std::string_view value,
 }
 
 std::string media_type(std::string_view content_type) {
-  size_t semi = content_type.find(';');
-  return to_lower_ascii(trim(content_type.substr(0, semi)));
+  // A repeated Content-Type arrives joined by commas ("text/html,
+  // text/html; charset=utf-8"). As browsers do (WHATWG Fetch, "extract a
+  // MIME type"), the last element naming a type/subtype wins.
+  std::string_view first, last;
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i <= content_type.size(); ++i) {
+    if (i < content_type.size() && content_type[i] == '"') quoted = !quoted;
+    if (i < content_type.size() && (content_type[i] != ',' || quoted)) continue;
+    std::string_view part = content_type.substr(start, i - start);
+    std::string_view type = trim(part.substr(0, part.find(';')));
+    if (start == 0) first = type;
+    if (type.find('/') != std::string_view::npos) last = type;
+    start = i + 1;
+  }
+  return to_lower_ascii(last.empty() ? first : last);
 }
 
 int64_t backoff_ms(int attempt, std::string_view key, double base_s) {

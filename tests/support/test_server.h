@@ -3,7 +3,8 @@
 // in .xml and robots.txt files becomes this server's http://127.0.0.1:PORT),
 // in-memory pages and handlers, and injects faults on chosen paths: status
 // codes, delays, redirects, truncated or stalled bodies, wrong Content-Type
-// or charset, gzip. Records every request for assertions.
+// or charset, gzip and br encodings. Bodies go out as they are (no
+// compression the test did not ask for). Records every request for assertions.
 //
 // Threading: the server answers on its own threads; every public method is
 // safe to call from the test thread while it runs. Stops in the destructor.
@@ -31,6 +32,7 @@ struct Fault {
   double stall_seconds = 0;
   std::string content_type;       // override Content-Type (incl. charset)
   bool gzip = false;              // Content-Encoding: gzip
+  bool brotli = false;            // Content-Encoding: br (with gzip: "gzip, br", stacked)
   std::string body;               // override body (with status, or alone)
   std::map<std::string, std::string> headers;  // extra headers
   int times = -1;                 // only the first N requests (-1 = always)
