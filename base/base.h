@@ -219,7 +219,7 @@ inline void log_warn(std::string_view m) { log_line(LogLevel::kWarn, m); }
 inline void log_info(std::string_view m) { log_line(LogLevel::kInfo, m); }
 inline void log_debug(std::string_view m) { log_line(LogLevel::kDebug, m); }
 
-// ------------------------------------------------------------ Files, zlib --
+// ------------------------------------------------------ Files, zlib, zstd --
 Result<std::string> read_file(const std::string& path);
 // Writes atomically: to path + ".tmp", fsync-free rename over path.
 Status write_file_atomic(const std::string& path, std::string_view data);
@@ -229,5 +229,16 @@ Status write_file_atomic(const std::string& path, std::string_view data);
 std::string zlib_compress(std::string_view data, int level = 6);
 Result<std::string> inflate_any(std::string_view data, size_t max_out);
 std::string gzip_member(std::string_view data, int level = 6);
+
+// zstd helpers (stored bodies: fetches.body_z). zstd_compress writes one
+// frame with its content size; "" only if zstd fails (never in practice).
+std::string zstd_compress(std::string_view data, int level = 1);
+// True if data starts with a zstd frame (magic 28 B5 2F FD).
+bool is_zstd_frame(std::string_view data);
+// Decompresses a stored body: zstd frames (sniffed by their magic) or
+// anything inflate_any accepts (stores written before zstd hold zlib).
+// kLimitExceeded once output would exceed max_out (decompression bombs),
+// kCorrupt on damaged or truncated data; "" gives "".
+Result<std::string> decompress_any(std::string_view data, size_t max_out);
 
 }  // namespace winnow

@@ -1,11 +1,14 @@
-// files.cc: whole-file reads, atomic writes, and zlib/gzip (de)compression
-// with a bound on output size (decompression bombs).
+// files.cc: whole-file reads, atomic writes, and zlib/gzip/zstd
+// (de)compression with a bound on output size (decompression bombs).
 #include <zlib.h>
+#include <zstd.h>
+#include <zstd_errors.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "base/base.h"
@@ -111,6 +114,125 @@ Result<std::string> inflate_any(std::string_view data, size_t max_out) {
     if (raw) break;
   }
   return out;
+}
+
+namespace {
+
+struct CCtxFree {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
+struct DCtxFree {
+  void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+};
+using CCtxPtr = std::unique_ptr<ZSTD_CCtx, CCtxFree>;
+using DCtxPtr = std::unique_ptr<ZSTD_DCtx, DCtxFree>;
+
+// One context per thread, reused: creating one costs more than compressing
+// a typical page. Only used with default parameters.
+ZSTD_CCtx* thread_cctx() {
+  thread_local CCtxPtr c(ZSTD_createCCtx());
+  return c.get();
+}
+ZSTD_DCtx* thread_dctx() {
+  thread_local DCtxPtr d(ZSTD_createDCtx());
+  return d.get();
+}
+
+Status too_large(size_t max_out) {
+  return Status::error(ErrorKind::kLimitExceeded,
+                       "decompressed size exceeds " + std::to_string(max_out) +
+                           " bytes");
+}
+
+Status zstd_corrupt() {
+  return Status::error(ErrorKind::kCorrupt,
+                       "zstd data is truncated or corrupt");
+}
+
+// Streaming decompression for what the one-shot path does not take: frames
+// without a content size, several frames, skippable frames. Output is
+// checked against max_out per 64 KB chunk, and the window a frame may ask
+// for (zstd allocates it up front) is capped at max(8 MB, max_out): larger
+// is refused as kLimitExceeded.
+Result<std::string> zstd_stream(std::string_view data, size_t max_out) {
+  DCtxPtr d(ZSTD_createDCtx());
+  if (!d) return Status::error(ErrorKind::kInternal, "ZSTD_createDCtx failed");
+  int wlog = 23;  // 8 MB: what zstd asks every decoder to support
+  while (wlog < 27 && (size_t{1} << wlog) < max_out) ++wlog;
+  ZSTD_DCtx_setParameter(d.get(), ZSTD_d_windowLogMax, wlog);
+  std::string out;
+  ZSTD_inBuffer in{data.data(), data.size(), 0};
+  char buf[65536];
+  for (;;) {
+    ZSTD_outBuffer o{buf, sizeof buf, 0};
+    size_t ret = ZSTD_decompressStream(d.get(), &o, &in);
+    if (ZSTD_isError(ret)) {
+      if (ZSTD_getErrorCode(ret) == ZSTD_error_frameParameter_windowTooLarge) {
+        return too_large(max_out);
+      }
+      return zstd_corrupt();
+    }
+    if (out.size() + o.pos > max_out) return too_large(max_out);
+    out.append(buf, o.pos);
+    if (in.pos == in.size) {
+      if (ret == 0) break;                    // last frame complete
+      if (o.pos < o.size) return zstd_corrupt();  // input ends mid-frame
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string zstd_compress(std::string_view data, int level) {
+  ZSTD_CCtx* c = thread_cctx();
+  if (c == nullptr) return std::string();
+  size_t bound = ZSTD_compressBound(data.size());
+  // Typical pages compress into a per-thread scratch buffer and are copied
+  // out at their compressed size (no allocation of the worst case per
+  // call); large ones get a buffer of their own, so none stays held.
+  constexpr size_t kScratchMax = 1 << 20;
+  thread_local std::string scratch;
+  std::string own;
+  std::string& buf = bound <= kScratchMax ? scratch : own;
+  if (buf.size() < bound) buf.resize(bound);
+  size_t n = ZSTD_compressCCtx(c, buf.data(), bound, data.data(),
+                               data.size(), level);
+  if (ZSTD_isError(n)) return std::string();
+  if (&buf == &own) {
+    own.resize(n);
+    return own;
+  }
+  return std::string(scratch.data(), n);
+}
+
+bool is_zstd_frame(std::string_view data) {
+  return data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0x28 &&
+         static_cast<unsigned char>(data[1]) == 0xB5 &&
+         static_cast<unsigned char>(data[2]) == 0x2F &&
+         static_cast<unsigned char>(data[3]) == 0xFD;
+}
+
+Result<std::string> decompress_any(std::string_view data, size_t max_out) {
+  if (!is_zstd_frame(data)) return inflate_any(data, max_out);
+  // One frame with its content size (what zstd_compress writes): checked
+  // against max_out before anything is allocated, decoded in one call into
+  // a buffer of exactly that size (zstd never writes past it).
+  unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR) return zstd_corrupt();
+  if (size != ZSTD_CONTENTSIZE_UNKNOWN) {
+    if (size > max_out) return too_large(max_out);
+    size_t frame = ZSTD_findFrameCompressedSize(data.data(), data.size());
+    ZSTD_DCtx* d = thread_dctx();
+    if (!ZSTD_isError(frame) && frame == data.size() && d != nullptr) {
+      std::string out(static_cast<size_t>(size), '\0');
+      size_t n = ZSTD_decompressDCtx(d, out.data(), out.size(), data.data(),
+                                     data.size());
+      if (ZSTD_isError(n) || n != out.size()) return zstd_corrupt();
+      return out;
+    }
+  }
+  return zstd_stream(data, max_out);
 }
 
 }  // namespace winnow

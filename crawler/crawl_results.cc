@@ -19,6 +19,16 @@ bool is_html_type(std::string_view t) {
   return t == "text/html" || t == "application/xhtml+xml" || t.empty();
 }
 
+// True if a Content-Encoding list names no coding (decode_content would
+// return the body unchanged).
+bool is_identity_coding(std::string_view encoding) {
+  for (std::string_view c : split(encoding, ',')) {
+    c = trim(c);
+    if (!c.empty() && !iequals_ascii(c, "identity")) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Status CrawlLoop::on_result(FetchResult& r) {
@@ -203,25 +213,32 @@ Status CrawlLoop::store_response(InFlight& f, FetchResult& r) {
   row.last_modified = header_value(r.response_headers, "Last-Modified");
   row.not_modified = r.status == 304;
   row.error = r.error;
-  auto decoded = decode_content(r.body, row.content_encoding,
+  row.body = std::move(r.body);
+  row.body_z = std::move(r.body_z);  // compressed by the fetcher's workers
+  // Without a Content-Encoding (the usual case) the payload is the body
+  // itself: no copy.
+  const bool identity = is_identity_coding(row.content_encoding);
+  Result<std::string> decoded =
+      identity ? Result<std::string>(std::string())
+               : decode_content(row.body, row.content_encoding,
                                 limits::kMaxBodyBytes);
-  std::string_view payload = decoded ? std::string_view(*decoded) : r.body;
+  std::string_view payload =
+      identity || !decoded ? std::string_view(row.body)
+                           : std::string_view(*decoded);
   if (!row.not_modified) {
     row.content_hash = hash128(payload).hex();
     if (is_text_type(row.content_type) && r.status != 0) {
       row.charset = detect_charset(payload, ctype);
     }
   }
-  row.body = std::move(r.body);
-  row.body_z = std::move(r.body_z);  // compressed by the fetcher's workers
   bool page = !f.robots && r.status >= 200 && r.status < 300 && decoded;
   if (page && f.row.kind == store::UrlKind::kSitemap) {
-    Status st = add_sitemap_urls(f.row, *decoded);
+    Status st = add_sitemap_urls(f.row, payload);
     if (!st) return st;
   } else if (page && (f.row.kind == store::UrlKind::kPage ||
                       f.row.kind == store::UrlKind::kRequisite)) {
     std::string canon;
-    Status st = add_page_links(f.row, *decoded, f.row.url, row.content_type,
+    Status st = add_page_links(f.row, payload, f.row.url, row.content_type,
                                &canon);
     if (!st) return st;
     if (!canon.empty() && canon != f.row.canonical_link) {
@@ -327,6 +344,11 @@ bool CrawlLoop::in_scope(std::string_view url) const {
 
 void CrawlLoop::admit(const std::string& url, store::UrlKind kind, int depth,
                       int64_t referrer, bool requisite) {
+  // A URL in recent_ passed every check below and was admitted already:
+  // asked first, it spares navigation links (repeated on every page) the
+  // scope test and the filters, whose answer could not differ.
+  uint64_t h = hash64(url);
+  if (recent_.count(h)) return;
   if (o_.max_depth >= 0 && depth > o_.max_depth && !requisite) return;
   if (!requisite && !in_scope(url)) return;
   for (const auto& re : exclude_) {
@@ -337,8 +359,6 @@ void CrawlLoop::admit(const std::string& url, store::UrlKind kind, int depth,
     for (const auto& re : include_) any = any || std::regex_search(url, re);
     if (!any) return;
   }
-  uint64_t h = hash64(url);
-  if (recent_.count(h)) return;
   if (recent_.size() > 50000) recent_.clear();  // bounded memory
   recent_.insert(h);
   TrapKind trap = traps_.admit(url);

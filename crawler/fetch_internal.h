@@ -27,7 +27,7 @@ struct FetcherOptions {
   double connect_timeout = 10.0;
   double low_speed_time = 15.0; // abort when < 1 KB/s for this long
   size_t max_bytes = limits::kMaxBodyBytes;
-  // Threads that zlib-compress finished bodies (FetchResult::body_z) off
+  // Threads that zstd-compress finished bodies (FetchResult::body_z) off
   // the loop thread, so the store need not; 0 = none; 0..4, default 1.
   int compress_threads = 1;
 };
@@ -47,7 +47,7 @@ struct FetchResult {
   std::string request_headers;  // as sent, request line first
   std::string response_headers; // as received, status line first
   std::string body;             // as received (content-encoding kept)
-  std::string body_z;           // zlib_compress(body, 1), or "" if not done
+  std::string body_z;           // zstd_compress(body, 1), or "" if not done
   bool truncated = false;       // cut at max_bytes
   std::string redirect_url;     // resolved Location of a 3xx, "" if none
   std::string error;            // curl's message when status == 0

@@ -49,7 +49,7 @@ struct Fetcher::Workers {
       FetchResult r = std::move(in.front());
       in.pop_front();
       lock.unlock();
-      r.body_z = zlib_compress(r.body, 1);
+      r.body_z = zstd_compress(r.body, 1);
       lock.lock();
       out.push_back(std::move(r));
       curl_multi_wakeup(static_cast<CURLM*>(multi));
@@ -62,6 +62,18 @@ namespace {
 size_t on_body(char* data, size_t size, size_t n, void* user) {
   auto* tr = static_cast<Fetcher::Transfer*>(user);
   size_t len = size * n;
+  if (tr->result.body.empty()) {
+    // Room for the announced Content-Length at once instead of growing by
+    // doubling (a copy per step); capped, so a false length costs little.
+    curl_off_t cl = -1;
+    if (curl_easy_getinfo(tr->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) ==
+            CURLE_OK &&
+        cl > 0) {
+      constexpr size_t kMaxReserve = size_t{1} << 20;
+      tr->result.body.reserve(std::min(
+          {static_cast<size_t>(cl), tr->max_bytes, kMaxReserve}));
+    }
+  }
   size_t room = tr->max_bytes - std::min(tr->max_bytes, tr->result.body.size());
   if (len > room) {
     tr->result.body.append(data, room);

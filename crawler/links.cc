@@ -128,6 +128,38 @@ void add_refresh(Scan& s, std::string_view content) {
 }
 
 void add_css(Scan& s, std::string_view css) {
+  // Sites repeat the same inline <style> on every page: the URLs of the
+  // last few large style texts are remembered (per thread, compared byte
+  // for byte), so each is scanned once.
+  struct CssMemo {
+    std::string css;
+    std::vector<std::string> urls;
+  };
+  constexpr size_t kMemoMinBytes = 512, kMemoMaxBytes = 64 * 1024;
+  constexpr size_t kMemoEntries = 8;
+  thread_local std::vector<CssMemo> memo;
+  thread_local size_t next_slot = 0;
+  if (css.size() >= kMemoMinBytes && css.size() <= kMemoMaxBytes) {
+    for (const CssMemo& m : memo) {
+      if (m.css == css) {
+        for (const std::string& u : m.urls) {
+          s.raw.push_back({u, LinkKind::kRequisite, "css"});
+        }
+        return;
+      }
+    }
+    CssMemo m{std::string(css), extract_css_urls(css)};
+    for (const std::string& u : m.urls) {
+      s.raw.push_back({u, LinkKind::kRequisite, "css"});
+    }
+    if (memo.size() < kMemoEntries) {
+      memo.push_back(std::move(m));
+    } else {
+      memo[next_slot] = std::move(m);
+      next_slot = (next_slot + 1) % kMemoEntries;
+    }
+    return;
+  }
   for (std::string& u : extract_css_urls(css)) {
     s.raw.push_back({std::move(u), LinkKind::kRequisite, "css"});
   }

@@ -1,6 +1,7 @@
 // frontier.cc: the crawl frontier (table urls) and fetched responses (table
 // fetches) -- adding and claiming URLs, recording fetches with their bodies
-// zlib-compressed on disk, and reading the latest version of each page.
+// zstd-compressed on disk (stores written before zstd hold zlib; readers
+// sniff the format), and reading the latest version of each page.
 // Schema and meaning of every column: docs/schema.md ("urls", "fetches").
 #include <cstdio>
 #include <unordered_map>
@@ -109,13 +110,13 @@ FetchRow read_fetch(const Stmt& s, int64_t* body_from, bool with_body,
   *body_from = s.i64(18);
   size_t size = static_cast<size_t>(s.i64(19));
   if (with_body && *body_from == 0 && !s.is_null(20)) {
-    auto body = inflate_any(s.text(20), size + 64);
+    auto body = decompress_any(s.text(20), size + 64);
     if (body) {
       f.body = std::move(*body);
     } else {
       *st = Status::error(ErrorKind::kCorrupt,
                           path + ": fetches row " + std::to_string(f.id) +
-                              ": stored body does not inflate");
+                              ": stored body does not decompress");
     }
   }
   return f;
@@ -347,7 +348,7 @@ Result<int64_t> Store::add_fetch(const FetchRow& f) {
   s.bind(7, f.response_headers).bind(8, f.content_type).bind(9, f.charset);
   s.bind(10, f.content_encoding);
   if (body_from == 0) {
-    s.bind_blob(11, f.body_z.empty() ? zlib_compress(f.body, 1) : f.body_z);
+    s.bind_blob(11, f.body_z.empty() ? zstd_compress(f.body, 1) : f.body_z);
   } else {
     s.bind_null(11);
   }
@@ -382,11 +383,11 @@ Status load_body_from(Store::Impl& im, int64_t from, FetchRow& f) {
   if (!s.ok()) return im.error("load body");
   s.bind(1, from);
   if (s.step() != SQLITE_ROW) return Status::ok();
-  auto body = inflate_any(s.text(0), static_cast<size_t>(s.i64(1)) + 64);
+  auto body = decompress_any(s.text(0), static_cast<size_t>(s.i64(1)) + 64);
   if (!body) {
     return Status::error(ErrorKind::kCorrupt,
                          im.path + ": fetches row " + std::to_string(from) +
-                             ": stored body does not inflate");
+                             ": stored body does not decompress");
   }
   f.body = std::move(*body);
   if (f.content_type.empty()) f.content_type = s.text(2);
@@ -420,6 +421,34 @@ Result<std::optional<FetchRow>> Store::latest_fetch(int64_t url_id,
   return std::optional<FetchRow>(std::move(f));
 }
 
+namespace {
+
+// The row loop of for_each_latest_fetch and for_each_fetch: reads each row
+// of s (kFetchCols), with its body when with_body, and calls fn. A 304
+// row's body lives in the fetch it names (body_from): loaded when
+// resolve_from, else the row is passed without a body (WARC export writes
+// the 304 as it was answered).
+Status for_each_row(Store::Impl& im, Stmt& s, bool with_body,
+                    bool resolve_from,
+                    const std::function<bool(const FetchRow&)>& fn,
+                    std::string_view what) {
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    Status st;
+    int64_t from = 0;
+    FetchRow f = read_fetch(s, &from, with_body, &st, im.path);
+    if (!st) return st;
+    if (with_body && resolve_from && from != 0) {
+      st = load_body_from(im, from, f);
+      if (!st) return st;
+    }
+    if (!fn(f)) return Status::ok();
+  }
+  return im.check(rc, what);
+}
+
+}  // namespace
+
 Status Store::for_each_latest_fetch(
     const std::function<bool(const FetchRow&)>& fn, bool with_body) {
   // Per URL the latest fetch that settles what the page is now (a 2xx, a
@@ -433,19 +462,7 @@ Status Store::for_each_latest_fetch(
       "GROUP BY url_id) AND ((f.status BETWEEN 200 AND 299) OR "
       "f.not_modified = 1) ORDER BY f.url_id");
   if (!s.ok()) return impl_->error("for_each_latest_fetch");
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) {
-    Status st;
-    int64_t from = 0;
-    FetchRow f = read_fetch(s, &from, with_body, &st, impl_->path);
-    if (!st) return st;
-    if (with_body && from != 0) {
-      st = load_body_from(*impl_, from, f);
-      if (!st) return st;
-    }
-    if (!fn(f)) return Status::ok();
-  }
-  return impl_->check(rc, "for_each_latest_fetch");
+  return for_each_row(*impl_, s, with_body, true, fn, "for_each_latest_fetch");
 }
 
 Status Store::for_each_fetch(const std::function<bool(const FetchRow&)>& fn) {
@@ -453,15 +470,7 @@ Status Store::for_each_fetch(const std::function<bool(const FetchRow&)>& fn) {
                           " FROM fetches f JOIN urls u ON u.id = f.url_id "
                           "ORDER BY f.id");
   if (!s.ok()) return impl_->error("for_each_fetch");
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) {
-    Status st;
-    int64_t from = 0;
-    FetchRow f = read_fetch(s, &from, true, &st, impl_->path);
-    if (!st) return st;
-    if (!fn(f)) return Status::ok();
-  }
-  return impl_->check(rc, "for_each_fetch");
+  return for_each_row(*impl_, s, true, false, fn, "for_each_fetch");
 }
 
 Result<int64_t> Store::count_fetches() {

@@ -77,9 +77,9 @@ struct FetchRow {
   std::string content_type;      // media type, lower-case, no parameters
   std::string charset;           // charset found (header/BOM/meta/detected)
   std::string content_encoding;  // Content-Encoding of `body` as stored
-  std::string body;              // payload as received (not zlib-compressed
+  std::string body;              // payload as received (not compressed
                                  // here: the store compresses on disk)
-  std::string body_z;            // add_fetch only: zlib_compress(body, 1)
+  std::string body_z;            // add_fetch only: zstd_compress(body, 1)
                                  // done by the caller, or "" (the store
                                  // compresses); never filled on reads
   bool truncated = false;        // cut at --max-bytes
