@@ -1,5 +1,7 @@
 // strings.cc: ASCII and UTF-8 string helpers shared by every stage.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "base/base.h"
 
@@ -134,6 +136,14 @@ void append_utf8(std::string& out, char32_t cp) {
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // Markup is mostly ASCII: skip it eight bytes at a time.
+    uint64_t word;
+    while (i + 8 <= s.size()) {
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;

@@ -218,3 +218,21 @@ TEST_CASE("prescan: stray quotes and big single attributes are ordinary tags", "
   CHECK(q.warnings.empty());
   CHECK(texts(q) == std::vector<std::string>{"before", "after"});
 }
+
+TEST_CASE("UTF-8 validation finds a bad byte at any offset of a long ASCII run",
+          "[policy]") {
+  // The validator skips ASCII eight bytes at a time; a bad or good multi-byte
+  // sequence must be seen wherever it falls relative to those words.
+  for (size_t at = 0; at < 24; ++at) {
+    std::string s(40, 'a');
+    s[at] = '\xFF';
+    CHECK_FALSE(is_valid_utf8(s));
+    s.replace(at, 1, "\xC3\xA9");  // é
+    CHECK(is_valid_utf8(s));
+    s.replace(at, 2, "\xC3");      // a lead byte with no continuation
+    CHECK_FALSE(is_valid_utf8(s));
+  }
+  CHECK(is_valid_utf8(std::string(64, 'x')));
+  CHECK_FALSE(is_valid_utf8(std::string(63, 'x') + "\xE2\x82"));  // cut at the end
+  CHECK(is_valid_utf8(std::string(63, 'x') + "\xE2\x82\xAC"));
+}
