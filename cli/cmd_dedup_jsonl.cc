@@ -4,9 +4,17 @@
 // big buffers and a 12-byte-per-slot hash set: memory grows only with the
 // number of distinct texts. Order-preserving; the first occurrence wins.
 // Rules: docs/internals/dedup.md "dedup-jsonl".
+#include <fcntl.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include "cli/cli.h"
 #include "dedup/dedup.h"
@@ -45,16 +53,6 @@ class LineReader {
     for (;;) {
       if (take(line, too_long)) return true;
       if (!fill(too_long)) return false;
-    }
-  }
-  // Up to max next lines, all views into the buffer as it is now (valid
-  // until the next call); 0 at the end.
-  size_t batch(std::string_view* lines, size_t max, int64_t& too_long) {
-    for (;;) {
-      size_t k = 0;
-      while (k < max && take(lines[k], too_long)) ++k;
-      if (k > 0) return k;
-      if (!fill(too_long)) return 0;
     }
   }
   int64_t number() const { return number_; }
@@ -282,77 +280,291 @@ int finish(const JsonlArgs& a, const Counts& c, std::FILE* out) {
   return kExitOk;
 }
 
-// Kept lines are copied into one big buffer, written when full.
-class OutBuffer {
+// --format lines: each line is one paragraph, exact dedup (bytes with --raw,
+// else the normal form). Two threads in a pipeline over a ring of kSlots
+// buffers of 512 KiB (memory stays at that, whatever the input). The
+// calling thread reads a buffer (read(2): files and pipes alike), splits it
+// into lines, and later writes the kept lines of that buffer with writev(2)
+// straight from it; the set thread hashes each line, prefetches its set
+// slot kPrefetch lines ahead and inserts the hashes in input order, marking
+// which lines are new. Hashing (the normaliser, without --raw) goes to
+// whichever thread has time: the reader hashes a buffer itself when the set
+// thread already has another one waiting. Each buffer goes kFree -> kReady
+// (reader) -> kDecided (set thread) -> written and kFree again (reader), so
+// the output is the same as one line at a time.
+class LinesPipeline {
  public:
-  explicit OutBuffer(std::FILE* f) : f_(f), buf_(kSize) {}
-  ~OutBuffer() { flush(); }
-  void line(std::string_view s) {
-    if (s.size() + 1 > kSize - used_) {
-      flush();
-      if (s.size() + 1 > kSize) {
-        std::fwrite(s.data(), 1, s.size(), f_);
-        std::fputc('\n', f_);
-        return;
-      }
-    }
-    std::memcpy(buf_.data() + used_, s.data(), s.size());
-    used_ += s.size();
-    buf_[used_++] = '\n';
-  }
-  void flush() {
-    if (used_) std::fwrite(buf_.data(), 1, used_, f_);
-    used_ = 0;
-  }
+  LinesPipeline(const JsonlArgs& a, int in_fd, int out_fd)
+      : a_(a), in_(in_fd), out_(out_fd),
+        normalizer_(dedup::NormalizeOptions{a.fold_digits}),
+        set_normalizer_(dedup::NormalizeOptions{a.fold_digits}) {}
+  // Returns "" or an error message ("read failed", "write failed").
+  std::string run(Counts& c);
 
  private:
-  static constexpr size_t kSize = 1u << 20;
-  std::FILE* f_;
-  std::vector<char> buf_;
-  size_t used_ = 0;
-};
+  static constexpr size_t kSlots = 4;
+  static constexpr size_t kSlotBytes = 512u << 10;
+  static constexpr size_t kSlotMaxLines = 1u << 15;
+  static constexpr size_t kPrefetch = 16;  // inserts the prefetch runs ahead
+  static constexpr uint32_t kAddNewline = 1u << 31;  // in Line::len
+  enum State : uint32_t { kFree, kReady, kDecided };
+  // A line is buf[off, off + len); unless kAddNewline is set, buf[off + len]
+  // is its '\n' and is written with it, else "\n" is written after it (a
+  // stripped '\r', or the last line without '\n').
+  struct Line {
+    uint32_t off, len;
+  };
+  struct Slot {
+    std::vector<char> buf;
+    std::vector<Line> lines;
+    std::vector<Hash128> hashes;  // when hashed by the reader
+    bool hashed = false;
+    std::vector<uint8_t> keep;  // set thread: 1 = first occurrence
+    bool last = false;          // the end of the input
+    std::atomic<uint32_t> state{kFree};
+  };
 
-// --format lines: each line is one paragraph, exact dedup (bytes with --raw,
-// else the normal form). Lines come in batches from one buffer fill; a
-// batch is hashed and its set slots prefetched before the inserts, which
-// then run in input order, so the output is the same as one at a time.
-void dedup_lines(const JsonlArgs& a, LineReader& reader, std::FILE* out,
-                 Counts& c) {
-  constexpr size_t kBatch = 16;
-  std::string_view lines[kBatch];
-  Hash128 hashes[kBatch];
-  dedup::HashSet set;
-  dedup::Normalizer normalizer(dedup::NormalizeOptions{a.fold_digits});
-  OutBuffer ob(out);
-  while (const size_t k = reader.batch(lines, kBatch, c.too_long)) {
-    for (size_t i = 0; i < k; ++i) {
-      hashes[i] = hash128(a.raw ? lines[i] : normalizer.normalize(lines[i]));
-      set.prefetch(hashes[i]);
-    }
-    c.paras += static_cast<int64_t>(k);
-    for (size_t i = 0; i < k; ++i) {
-      if (set.insert(hashes[i])) {
-        ob.line(lines[i]);
-      } else {
-        ++c.paras_removed;
-      }
+  void fill(size_t i);  // reader: slot i gets the next lines (and hashes)
+  Hash128 hash(dedup::Normalizer& n, const Slot& s, size_t j) const {
+    const Line l = s.lines[j];
+    const std::string_view line(s.buf.data() + l.off, l.len & ~kAddNewline);
+    return hash128(a_.raw ? line : n.normalize(line));
+  }
+  void add_line(Slot& s, size_t off, size_t n, bool add_newline);
+  void write(Slot& s, Counts& c);  // reader: the kept lines of s
+  void decide();                   // the set thread
+  static void wait_for(Slot& s, uint32_t want) {
+    for (uint32_t st; (st = s.state.load(std::memory_order_acquire)) != want;) {
+      s.state.wait(st, std::memory_order_acquire);
     }
   }
+  static void publish(Slot& s, uint32_t st) {
+    s.state.store(st, std::memory_order_release);
+    s.state.notify_one();
+  }
+
+  const JsonlArgs& a_;
+  int in_, out_;
+  dedup::Normalizer normalizer_, set_normalizer_;  // one per thread
+  Slot slots_[kSlots];
+  // The unfinished end of the previous buffer: slots_[carry_slot_].buf
+  // [carry_off_, carry_off_ + carry_len_), copied to the front of the next.
+  // carry_partial_: it holds no '\n' (one unfinished line).
+  size_t carry_slot_ = 0, carry_off_ = 0, carry_len_ = 0;
+  bool carry_partial_ = true;
+  bool eof_ = false, skipping_ = false, read_failed_ = false;
+  bool write_failed_ = false;
+  int64_t number_ = 0, too_long_ = 0;
+};
+
+void LinesPipeline::add_line(Slot& s, size_t off, size_t n, bool add_newline) {
+  if (n > 0 && s.buf[off + n - 1] == '\r') {
+    --n;
+    add_newline = true;
+  }
+  s.lines.push_back({static_cast<uint32_t>(off),
+                     static_cast<uint32_t>(n) | (add_newline ? kAddNewline : 0)});
+}
+
+void LinesPipeline::fill(size_t i) {
+  Slot& s = slots_[i];
+  s.lines.clear();
+  // An unfinished long line doubles the buffer (amortised linear); a big
+  // buffer left by one goes back to kSlotBytes.
+  const size_t want = std::max(kSlotBytes, carry_partial_ ? 2 * carry_len_ : carry_len_);
+  if (s.buf.size() < want || (s.buf.size() > 4 * want && carry_len_ < kSlotBytes / 2)) {
+    std::vector<char>(want).swap(s.buf);
+  }
+  if (carry_len_) {
+    std::memcpy(s.buf.data(), slots_[carry_slot_].buf.data() + carry_off_, carry_len_);
+  }
+  size_t end = carry_len_;
+  carry_len_ = 0;
+  while (end < s.buf.size() && !eof_) {
+    const ssize_t got = ::read(in_, s.buf.data() + end, s.buf.size() - end);
+    if (got > 0) {
+      end += static_cast<size_t>(got);
+    } else if (got == 0 || errno != EINTR) {
+      eof_ = true;
+      read_failed_ = got < 0;
+    }
+  }
+  const char* data = s.buf.data();
+  size_t pos = 0;
+  while (s.lines.size() < kSlotMaxLines) {
+    const char* nl = static_cast<const char*>(std::memchr(data + pos, '\n', end - pos));
+    if (!nl) break;
+    const size_t n = static_cast<size_t>(nl - (data + pos));
+    ++number_;
+    if (skipping_ || n > a_.max_line) {
+      skipping_ = false;
+      ++too_long_;
+    } else {
+      add_line(s, pos, n, false);
+    }
+    pos += n + 1;
+  }
+  const size_t rest = end - pos;
+  carry_partial_ = true;
+  if (s.lines.size() == kSlotMaxLines && rest > 0) {  // more lines: next time
+    carry_slot_ = i, carry_off_ = pos, carry_len_ = rest;
+    carry_partial_ = !std::memchr(data + pos, '\n', rest);
+  } else if (eof_) {
+    if (rest > 0 || skipping_) {  // the last line, without '\n'
+      ++number_;
+      if (skipping_ || rest > a_.max_line) {
+        skipping_ = false;
+        ++too_long_;
+      } else {
+        add_line(s, pos, rest, true);
+      }
+    }
+  } else if (skipping_ || rest > a_.max_line) {
+    skipping_ = true;  // over-long: dropped as it comes, never held whole
+  } else {
+    carry_slot_ = i, carry_off_ = pos, carry_len_ = rest;
+  }
+  s.last = eof_ && carry_len_ == 0;
+  // Load balance: while the set thread has another buffer waiting besides
+  // the one it works on, the reader is ahead and hashes this one itself
+  // (normalising, without --raw); otherwise the set thread hashes it.
+  size_t waiting = 0;
+  for (size_t k = 0; k < kSlots; ++k) {
+    waiting += k != i && slots_[k].state.load(std::memory_order_acquire) == kReady;
+  }
+  s.hashed = waiting >= 2;
+  if (s.hashed) {
+    s.hashes.resize(s.lines.size());
+    for (size_t j = 0; j < s.lines.size(); ++j) s.hashes[j] = hash(normalizer_, s, j);
+  }
+}
+
+void LinesPipeline::decide() {
+  dedup::HashSet set;
+  Hash128 h[kPrefetch];
+  for (size_t i = 0;; i = (i + 1) % kSlots) {
+    Slot& s = slots_[i];
+    wait_for(s, kReady);
+    const size_t n = s.lines.size();
+    s.keep.resize(n);
+    // Line j is hashed and its slot prefetched kPrefetch inserts before
+    // its own insert.
+    for (size_t j = 0; j < n + kPrefetch; ++j) {
+      Hash128& slot = h[j % kPrefetch];  // line j - kPrefetch's, then j's
+      if (j >= kPrefetch) s.keep[j - kPrefetch] = set.insert(slot);
+      if (j < n) {
+        slot = s.hashed ? s.hashes[j] : hash(set_normalizer_, s, j);
+        set.prefetch(slot);
+      }
+    }
+    const bool last = s.last;
+    publish(s, kDecided);
+    if (last) return;
+  }
+}
+
+void LinesPipeline::write(Slot& s, Counts& c) {
+  static const char kNewline = '\n';
+  constexpr int kIov = 1024;  // IOV_MAX on Linux
+  iovec iov[kIov];
+  int k = 0;
+  auto flush = [&] {
+    iovec* v = iov;
+    while (k > 0 && !write_failed_) {
+      const ssize_t w = ::writev(out_, v, k);
+      if (w < 0) {
+        if (errno != EINTR) write_failed_ = true;
+        continue;
+      }
+      size_t left = static_cast<size_t>(w);
+      while (k > 0 && left >= v->iov_len) left -= v->iov_len, ++v, --k;
+      if (k > 0) {
+        v->iov_base = static_cast<char*>(v->iov_base) + left;
+        v->iov_len -= left;
+      }
+    }
+    k = 0;
+  };
+  auto piece = [&](const char* p, size_t n) {
+    if (k > 0 && static_cast<const char*>(iov[k - 1].iov_base) + iov[k - 1].iov_len == p) {
+      iov[k - 1].iov_len += n;  // adjacent in the buffer: one run
+      return;
+    }
+    if (k == kIov) flush();
+    iov[k++] = {const_cast<char*>(p), n};
+  };
+  const size_t n = s.lines.size();
+  c.paras += static_cast<int64_t>(n);
+  for (size_t j = 0; j < n; ++j) {
+    if (!s.keep[j]) {
+      ++c.paras_removed;
+      continue;
+    }
+    const Line l = s.lines[j];
+    const size_t len = l.len & ~kAddNewline;
+    if (l.len & kAddNewline) {
+      piece(s.buf.data() + l.off, len);
+      piece(&kNewline, 1);
+    } else {
+      piece(s.buf.data() + l.off, len + 1);
+    }
+  }
+  flush();
+}
+
+std::string LinesPipeline::run(Counts& c) {
+  std::thread setter([this] { decide(); });
+  size_t head = 0, tail = 0, inflight = 0;  // oldest unwritten, next to fill
+  bool reading = true;
+  while (reading || inflight > 0) {
+    if (reading && inflight < kSlots) {
+      fill(tail);
+      reading = !slots_[tail].last;
+      if (reading && write_failed_) {  // stop: an empty last slot
+        slots_[tail].lines.clear();
+        slots_[tail].last = true;
+        reading = false;
+      }
+      publish(slots_[tail], kReady);
+      tail = (tail + 1) % kSlots;
+      ++inflight;
+      if (slots_[head].state.load(std::memory_order_acquire) != kDecided) continue;
+    }
+    wait_for(slots_[head], kDecided);
+    write(slots_[head], c);
+    slots_[head].state.store(kFree, std::memory_order_relaxed);
+    head = (head + 1) % kSlots;
+    --inflight;
+  }
+  setter.join();
+  c.lines = number_;
+  c.too_long = too_long_;
+  if (read_failed_) return a_.in + ": read failed";
+  if (write_failed_) return a_.out + ": write failed";
+  return "";
 }
 
 // Dedups a.in into `out` (stdout or the temporary file run() renames).
 int run_to(const JsonlArgs& a, std::FILE* out) {
+  if (a.format == "lines") {
+    const int fd = a.in == "-" ? 0 : ::open(a.in.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail(invalid_input(a.in + ": cannot open: " + std::strerror(errno)));
+    Counts c;
+    std::string err;
+    if (std::fflush(out) != 0) {
+      err = a.out + ": write failed";
+    } else {
+      err = LinesPipeline(a, fd, fileno(out)).run(c);
+    }
+    if (fd != 0) ::close(fd);
+    if (!err.empty()) return fail(invalid_input(err));
+    return finish(a, c, out);
+  }
   File in(a.in == "-" ? nullptr : std::fopen(a.in.c_str(), "rb"));
   std::FILE* inp = a.in == "-" ? stdin : in.get();
   if (!inp) return fail(invalid_input(a.in + ": cannot open: " + std::strerror(errno)));
   LineReader reader(inp, a.max_line);
   Counts c;
-  if (a.format == "lines") {
-    dedup_lines(a, reader, out, c);
-    if (reader.error()) return fail(invalid_input(a.in + ": read failed"));
-    c.lines = reader.number();
-    return finish(a, c, out);
-  }
   Deduper dd(a);
   std::string_view line;
   while (reader.next(line, c.too_long)) {
@@ -394,16 +606,18 @@ int run_to(const JsonlArgs& a, std::FILE* out) {
 // `--out -` writes to stdout. Otherwise output goes to OUT.partial, renamed
 // over OUT only on success: a failed run leaves an existing OUT untouched.
 int run(const JsonlArgs& a) {
-  // Static: stdout's buffer must outlive the flush at exit.
-  static std::vector<char> obuf(1u << 20);
+  // Static: stdout's buffer must outlive the flush at exit. Not touched
+  // (not resident) with --format lines, which writes with writev(2).
+  constexpr size_t kObuf = 1u << 20;
+  static char* const obuf = new char[kObuf];
   if (a.out == "-") {
-    std::setvbuf(stdout, obuf.data(), _IOFBF, obuf.size());
+    std::setvbuf(stdout, obuf, _IOFBF, kObuf);
     return run_to(a, stdout);
   }
   std::string tmp = a.out + ".partial";
   File out(std::fopen(tmp.c_str(), "wb"));
   if (!out) return fail(invalid_input(a.out + ": cannot create: " + std::strerror(errno)));
-  std::setvbuf(out.get(), obuf.data(), _IOFBF, obuf.size());
+  std::setvbuf(out.get(), obuf, _IOFBF, kObuf);
   int rc = run_to(a, out.get());
   if (std::fclose(out.release()) != 0 && rc == kExitOk) {
     rc = fail(invalid_input(a.out + ": write failed"));

@@ -183,11 +183,15 @@ Hash128 document_fingerprint(const std::vector<std::string>& paragraphs,
 // their bits are (8 by the shard, 96 stored); for n distinct keys the chance
 // of any false "seen" is about n^2 / 2^105 (1e-14 at a billion). A shard
 // grows by 1/4 when its load would pass 4/5, so a warm set costs 15-19
-// bytes per distinct entry and growing holds only one shard twice. Not
-// thread-safe.
+// bytes per distinct entry and growing holds only one shard twice. The
+// shard arrays come from the set's own arena of 2 MiB-aligned
+// MADV_HUGEPAGE chunks (fewer TLB misses; index.cc). Not thread-safe.
 class HashSet {
  public:
   HashSet();
+  ~HashSet();
+  HashSet(const HashSet&) = delete;
+  HashSet& operator=(const HashSet&) = delete;
   // Inserts h; returns true if it was not there before.
   bool insert(const Hash128& h);
   // Hints the CPU to load h's home slot (call a few inserts ahead).
@@ -201,10 +205,15 @@ class HashSet {
     uint32_t lo_lo, lo_hi, hi_lo;
   };
   struct Shard {
-    std::vector<Slot> slots;
+    Slot* slots = nullptr;  // cap slots, zeroed when allocated
+    size_t cap = 0;
     size_t size = 0;
   };
+  class Arena;  // shard arrays: 2 MiB-aligned chunks, huge pages
+  Slot* allocate(size_t& cap);  // may round cap up
+  void release(Slot* slots, size_t cap);
   void grow(Shard& s);
+  std::unique_ptr<Arena> arena_;
   std::vector<Shard> shards_;
   size_t size_ = 0;
   size_t memory_ = 0;

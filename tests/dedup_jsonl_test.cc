@@ -1,11 +1,15 @@
 // dedup_jsonl_test.cc: `winnow dedup-jsonl` end to end (docs/internals/
 // dedup.md "dedup-jsonl"): order preserved, first occurrence wins, other
 // fields passed through byte for byte, the summary line, exit codes, the
-// line-length limit (limits::kMaxJsonlLineBytes) and --format lines.
+// line-length limit (limits::kMaxJsonlLineBytes) and --format lines (its
+// two-thread pipeline: file and pipe input, lines across its 512 KiB
+// buffers, more lines than one buffer takes, over-long lines).
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <random>
 #include <string>
+#include <unordered_set>
 
 #include "base/limits.h"
 #include "support/util.h"
@@ -124,4 +128,131 @@ TEST_CASE("dedup-jsonl --format lines: one paragraph per line", "[policy]") {
   auto raw = run_winnow({"dedup-jsonl", in, "--out", out, "--format", "lines", "--raw"});
   CHECK(raw.exit_code == 0);
   CHECK(slurp(out) == "Alpha beta.\nGamma\nalpha  BETA\n\xE2\x80\x9Cgamma\xE2\x80\x9D\n");
+}
+
+namespace {
+// What --format lines --raw must write: each line once (first occurrence),
+// without a '\r' before its '\n', always ending in '\n'; lines longer than
+// max_line bytes (counted with their '\r') dropped. Also the summary counts.
+struct LinesWant {
+  std::string out;
+  int64_t lines = 0, removed = 0, paras = 0, too_long = 0;
+};
+LinesWant lines_filter(const std::string& text, size_t max_line) {
+  LinesWant w;
+  std::unordered_set<std::string> seen;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find('\n', i);
+    if (j == std::string::npos) j = text.size();
+    std::string line = text.substr(i, j - i);
+    i = j + 1;
+    ++w.lines;
+    if (line.size() > max_line) {
+      ++w.too_long;
+      continue;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    ++w.paras;
+    if (seen.insert(line).second) {
+      w.out += line + "\n";
+    } else {
+      ++w.removed;
+    }
+  }
+  return w;
+}
+std::string lines_summary(const std::string& in, const LinesWant& w, size_t max_line) {
+  return "winnow: dedup-jsonl: " + in + ": " + std::to_string(w.lines) +
+         " lines, 0 documents removed, " + std::to_string(w.removed) + " of " +
+         std::to_string(w.paras) + " paragraphs removed, " + std::to_string(w.too_long) +
+         " lines over " + std::to_string(max_line) + " bytes skipped, 0 without a "
+         "\"text\" string\n";
+}
+}  // namespace
+
+TEST_CASE("dedup-jsonl --format lines: a file and a pipe give the same "
+          "output, across buffer boundaries",
+          "[policy]") {
+  const std::string dir = make_temp_dir("dedup-lines-pipe");
+  const std::string in = dir + "/in.txt", out = dir + "/out.txt";
+  // ~4 MiB: many 512 KiB buffers (and pipe reads of 64 KiB); lines of every
+  // length, CRLF ones, empty ones, two longer than a buffer (one repeated),
+  // and a last line without '\n' that repeats an earlier one.
+  std::string text;
+  std::mt19937 rng(11);
+  const std::string huge(700 * 1024, 'h');
+  for (int i = 0; i < 40000; ++i) {
+    const uint32_t r = rng();
+    std::string line = "line " + std::to_string(r % 9000) + std::string(r % 150, 'x');
+    if (r % 97 == 0) line.clear();
+    if (i == 5000 || i == 30000) line = huge;
+    if (i == 17000) line = huge + "y";
+    text += line + (r % 5 == 0 ? "\r\n" : "\n");
+  }
+  text += "line 17";
+  const size_t max_line = winnow::limits::kMaxJsonlLineBytes;
+  const LinesWant want = lines_filter(text, max_line);
+  REQUIRE(want.removed > 10000);
+  spit(in, text);
+  auto file = run_winnow({"dedup-jsonl", in, "--out", out, "--format", "lines", "--raw"});
+  CHECK(file.exit_code == 0);
+  CHECK(slurp(out) == want.out);
+  CHECK(file.err == lines_summary(in, want, max_line));
+  auto pipe = run_winnow({"dedup-jsonl", "-", "--out", "-", "--format", "lines", "--raw"}, text);
+  CHECK(pipe.exit_code == 0);
+  CHECK(pipe.out == want.out);
+  CHECK(pipe.err == lines_summary("-", want, max_line));
+}
+
+TEST_CASE("dedup-jsonl --format lines: more short lines than one buffer takes",
+          "[policy]") {
+  const std::string dir = make_temp_dir("dedup-lines-short");
+  const std::string in = dir + "/in.txt", out = dir + "/out.txt";
+  // 2-4 byte lines: a 512 KiB buffer holds far more than the 32768 lines
+  // one step takes, so the rest of a buffer moves on to the next.
+  std::string text;
+  std::mt19937 rng(5);
+  for (int i = 0; i < 400000; ++i) text += std::to_string(rng() % 2000) + "\n";
+  const LinesWant want = lines_filter(text, winnow::limits::kMaxJsonlLineBytes);
+  spit(in, text);
+  auto r = run_winnow({"dedup-jsonl", in, "--out", out, "--format", "lines", "--raw"});
+  CHECK(r.exit_code == 0);
+  CHECK(slurp(out) == want.out);
+  CHECK(r.err == lines_summary(in, want, winnow::limits::kMaxJsonlLineBytes));
+  auto pipe = run_winnow({"dedup-jsonl", "-", "--out", "-", "--format", "lines", "--raw"}, text);
+  CHECK(pipe.out == want.out);
+}
+
+TEST_CASE("dedup-jsonl --format lines: over-long lines across buffers are "
+          "skipped and counted",
+          "[policy]") {
+  const std::string dir = make_temp_dir("dedup-lines-overlong");
+  const std::string in = dir + "/in.txt", out = dir + "/out.txt";
+  const size_t max_line = 1000000;
+  // Kept: a 600 KB line (longer than a buffer, under the limit). Skipped: a
+  // 1.5 MB line in the middle, one of exactly max_line + 1 bytes with its
+  // '\r', and an over-long last line without '\n'.
+  const std::string kept(600000, 'k');
+  std::string text = "first\n" + kept + "\n" + std::string(1500000, 'a') + "\nfirst\n" +
+                     std::string(max_line, 'b') + "\r\n" + kept + "\r\nlast\n" +
+                     std::string(1200000, 'c');
+  const LinesWant want = lines_filter(text, max_line);
+  REQUIRE(want.too_long == 3);
+  spit(in, text);
+  const std::string limit = std::to_string(max_line);
+  auto r = run_winnow({"dedup-jsonl", in, "--out", out, "--format", "lines", "--raw",
+                       "--max-line-bytes", limit});
+  CHECK(r.exit_code == 0);
+  CHECK(slurp(out) == "first\n" + kept + "\nlast\n");
+  CHECK(r.err == lines_summary(in, want, max_line));
+  auto pipe = run_winnow({"dedup-jsonl", "-", "--out", "-", "--format", "lines", "--raw",
+                          "--max-line-bytes", limit}, text);
+  CHECK(pipe.out == "first\n" + kept + "\nlast\n");
+  // An empty input: no lines, an empty output.
+  spit(in, "");
+  auto e = run_winnow({"dedup-jsonl", in, "--out", out, "--format", "lines"});
+  CHECK(e.exit_code == 0);
+  CHECK(slurp(out).empty());
+  CHECK(e.err.find(": 0 lines, 0 documents removed, 0 of 0 paragraphs") != std::string::npos);
 }
