@@ -67,6 +67,14 @@ struct SiteModelOptions {
 // counts in its site (site_key) and in its section, "<site>#<first folder>"
 // (e.g. a newsletter's issues); rules in docs/internals/chrome.md.
 // Memory: a few dozen bytes per distinct (site, block-text) pair.
+// The keys SiteModel::add_page computed from a page's block texts (the
+// costly part: one folding pass per block), kept by a caller that
+// classifies the same page later so its text is not folded again. Opaque:
+// only add_page fills it, only classify reads it.
+struct SiteKeys {
+  std::vector<uint64_t> text, prefix;  // per block
+};
+
 class SiteModel {
  public:
   explicit SiteModel(SiteModelOptions options = {});
@@ -88,6 +96,15 @@ class SiteModel {
   std::vector<BlockVerdict> classify(std::string_view url,
                                      const parser::ParsedPage& page,
                                      std::vector<BlockVerdict> page_verdicts) const;
+  // The same, handing the page's keys out of add_page (`keys` is
+  // overwritten) and back into classify (the same page, unchanged; null
+  // computes them again). The verdicts do not depend on it.
+  void add_page(std::string_view url, const parser::ParsedPage& page,
+                const std::vector<BlockVerdict>& page_verdicts, SiteKeys* keys);
+  std::vector<BlockVerdict> classify(std::string_view url,
+                                     const parser::ParsedPage& page,
+                                     std::vector<BlockVerdict> page_verdicts,
+                                     const SiteKeys* keys) const;
 
  private:
   struct Impl;

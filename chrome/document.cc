@@ -5,6 +5,7 @@
 
 #include "chrome/chrome.h"
 #include "chrome/page_internal.h"
+#include "chrome/site_text.h"
 
 namespace winnow::chrome {
 namespace {
@@ -13,6 +14,7 @@ using parser::BlockKind;
 
 // Drops "[text](url)" link markup, keeping the text.
 std::string strip_links(std::string_view md) {
+  if (md.find("](") == std::string_view::npos) return std::string(md);  // no link
   std::string out;
   out.reserve(md.size());
   for (size_t i = 0; i < md.size(); ++i) {
@@ -37,7 +39,7 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   int last_content = -1;
   for (const auto& p : doc.paragraphs) {
     if (p.kind == BlockKind::kHeading && p.level >= 2) ++headings;
-    if (p.kind == BlockKind::kParagraph && count_words(p.text) >= 25) ++long_paras;
+    if (p.kind == BlockKind::kParagraph && internal::count_words_upto(p.text, 25) >= 25) ++long_paras;
     last_content = std::max(last_content, p.block);
   }
   // A heading that is itself a link (a post title pointing to its permalink)
@@ -55,8 +57,9 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   int excerpt_links = 0;
   bool after_prose = false;  // the previous block was a paragraph of prose
   for (const auto& b : page.blocks) {
-    std::string l = to_lower_ascii(trim(b.text));
-    if (l.size() < 30 && (l.find("read more") != std::string::npos ||
+    std::string_view t = trim(b.text);
+    std::string l = t.size() < 30 ? to_lower_ascii(t) : std::string();
+    if (t.size() < 30 && (l.find("read more") != std::string::npos ||
                           l.find("continue reading") != std::string::npos ||
                           l.find("full story") != std::string::npos ||
                           l.find("full article") != std::string::npos ||
@@ -72,8 +75,8 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
                                            parser::kInList));
     if (link_line && after_prose) ++excerpt_links;
     if (!b.text.empty()) {
-      after_prose = b.kind == BlockKind::kParagraph && count_words(b.text) >= 15 &&
-                    b.link_chars * 4 < b.text_chars;
+      after_prose = b.kind == BlockKind::kParagraph && b.link_chars * 4 < b.text_chars &&
+                    internal::count_words_upto(b.text, 15) >= 15;
     }
   }
   if (excerpt_links >= 4 && excerpt_links * 2 >= headings) read_more = std::max(read_more, excerpt_links);
@@ -138,13 +141,16 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
     }
   }
   doc.date = pick_date(page, doc);
-  std::string sample;
-  for (const auto& p : doc.paragraphs) {
-    sample += p.text;
-    sample += ' ';
-    if (sample.size() > 20000) break;
+  doc.lang = internal::language_from_attr(m.lang);
+  if (doc.lang.empty()) {  // the text decides
+    std::string sample;
+    for (const auto& p : doc.paragraphs) {
+      sample += p.text;
+      sample += ' ';
+      if (sample.size() > 20000) break;
+    }
+    doc.lang = internal::detect_language(m.lang, sample);
   }
-  doc.lang = internal::detect_language(m.lang, sample);
   doc.kind = page_kind(page, doc);
   return doc;
 }

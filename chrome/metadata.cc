@@ -129,12 +129,18 @@ std::string find_date(std::string_view text) {
   return "";
 }
 
-std::string detect_language(std::string_view lang_attr, std::string_view text) {
+std::string language_from_attr(std::string_view lang_attr) {
   std::string l = to_lower_ascii(trim(lang_attr));
   size_t cut = l.find_first_of("-_");
   if (cut != std::string::npos) l = l.substr(0, cut);
   if (l.size() >= 2 && l.size() <= 3 && std::isalpha(static_cast<unsigned char>(l[0])))
     return l;
+  return "";
+}
+
+std::string detect_language(std::string_view lang_attr, std::string_view text) {
+  std::string l = language_from_attr(lang_attr);
+  if (!l.empty()) return l;
   // Scripts first.
   size_t arabic = 0, persian = 0, han = 0, kana = 0, latin = 0;
   for (size_t i = 0; i < text.size() && i < 20000;) {

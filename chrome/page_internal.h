@@ -20,6 +20,9 @@ std::string find_date(std::string_view text);
 
 // Language from a lang attribute ("en-US" -> "en"), else from the text.
 std::string detect_language(std::string_view lang_attr, std::string_view text);
+// The language a lang attribute names, "" when it names none (then
+// detect_language looks at the text).
+std::string language_from_attr(std::string_view lang_attr);
 
 // Title without the site name.
 std::string pick_title(const parser::PageMeta& meta);

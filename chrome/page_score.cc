@@ -42,12 +42,17 @@ constexpr uint32_t kChromeBelowRegion =
 
 int commas(std::string_view s) {
   int n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ',') ++n;
+  const size_t size = s.size();
+  for (size_t i = 0; i < size; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == ',') ++n;
+      continue;
+    }
     // U+FF0C fullwidth comma, U+3001 ideographic comma, U+060C Arabic comma
-    if (i + 2 < s.size() && s.compare(i, 3, "\xEF\xBC\x8C") == 0) ++n;
-    if (i + 2 < s.size() && s.compare(i, 3, "\xE3\x80\x81") == 0) ++n;
-    if (i + 1 < s.size() && s.compare(i, 2, "\xD8\x8C") == 0) ++n;
+    if (c == 0xEF && i + 2 < size && s[i + 1] == '\xBC' && s[i + 2] == '\x8C') ++n;
+    if (c == 0xE3 && i + 2 < size && s[i + 1] == '\x80' && s[i + 2] == '\x81') ++n;
+    if (c == 0xD8 && i + 1 < size && s[i + 1] == '\x8C') ++n;
   }
   return n;
 }

@@ -30,9 +30,13 @@ bool is_hyphen_tail(std::string_view s) {
 
 // NBSP-like spaces become ASCII spaces; runs of white space collapse
 // (inside <pre> only runs of 3+ newlines shrink to one blank line).
-std::string normalise_spaces(std::string_view s, bool pre) {
+void normalise_spaces(std::string& text, bool pre) {
   // collapse_whitespace already treats those four as white space.
-  if (!pre) return internal::collapse_spaces(s);
+  if (!pre) {
+    internal::collapse_spaces(text);
+    return;
+  }
+  std::string_view s = text;
   std::string out;
   size_t i = 0;
   while (i < s.size()) {
@@ -46,14 +50,12 @@ std::string normalise_spaces(std::string_view s, bool pre) {
     newlines = c == '\n' ? newlines + 1 : 0;
     if (newlines <= 2) r += c;
   }
-  return std::string(trim(r));
+  text = std::string(trim(r));
 }
 
 // Drops **bold**/__bold__ markers, leading "#" heading marks, [text](url)
 // link syntax (keeping text) and bare <http(s)://...> links.
 std::string strip_markdown(std::string_view s) {
-  // Without these characters nothing below applies, and s is collapsed.
-  if (s.find_first_of("#*_<[") == std::string_view::npos) return std::string(s);
   size_t lead = 0;
   while (lead < s.size() && s[lead] == '#') ++lead;
   if (lead > 0 && lead <= 6 && lead < s.size() && s[lead] == ' ') {
@@ -91,13 +93,76 @@ std::string strip_markdown(std::string_view s) {
 
 std::string lower_word(std::string_view w) { return to_lower_ascii(w); }
 
+// The corpus vocabulary: a set of lower-cased words in one arena, open
+// addressing on hash64 (words compared in full, so lookups are exact).
+// Cheaper than a map of strings: no allocation per word.
+class WordSet {
+ public:
+  WordSet() : slots_(kInitialSlots) {}
+  // Adds w lower-cased.
+  void add(std::string_view w) {
+    scratch_.assign(w);
+    for (char& c : scratch_)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const uint64_t h = hash64(scratch_);
+    Slot* slot = find(h, scratch_);
+    if (slot->len != kEmpty) return;
+    *slot = {h, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(scratch_.size())};
+    arena_ += scratch_;
+    if (++used_ * 2 > slots_.size()) grow();
+  }
+  // w is lower-case already.
+  bool contains(std::string_view w) const {
+    return find(hash64(w), w)->len != kEmpty;
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = static_cast<uint32_t>(-1);
+  static constexpr size_t kInitialSlots = 1024;  // a power of two
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t off = 0;
+    uint32_t len = kEmpty;
+  };
+  // The slot holding w, or the empty slot where it would go.
+  Slot* find(uint64_t h, std::string_view w) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.len == kEmpty ||
+          (s.hash == h && std::string_view(arena_).substr(s.off, s.len) == w)) {
+        return const_cast<Slot*>(&s);
+      }
+    }
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.len == kEmpty) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].len != kEmpty) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+  std::string arena_;
+  std::string scratch_;
+};
+
 // Letters-only words of s, lower-cased; fragments around a break hyphen
 // ("Mas- soud") are left out so they cannot vouch for themselves.
-void count_words_into(std::string_view s, std::unordered_map<std::string, int>& vocab) {
-  auto words = split(s, ' ');
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view w = words[i];
-    bool broken = is_hyphen_tail(w) || (i > 0 && is_hyphen_tail(words[i - 1]));
+void count_words_into(std::string_view s, WordSet& vocab) {
+  std::string_view prev;  // the previous space-separated piece
+  for (size_t start = 0; start <= s.size();) {
+    size_t end = s.find(' ', start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view w = s.substr(start, end - start);
+    const bool broken = is_hyphen_tail(w) || (start > 0 && is_hyphen_tail(prev));
+    prev = w;
+    start = end + 1;
     while (!w.empty() && !is_letter_byte(static_cast<unsigned char>(w.back())) &&
            w.back() != '-') {
       w.remove_suffix(1);
@@ -106,13 +171,13 @@ void count_words_into(std::string_view s, std::unordered_map<std::string, int>& 
       w.remove_prefix(1);
     }
     if (broken || w.empty()) continue;
-    ++vocab[lower_word(w)];
+    vocab.add(w);
   }
 }
 
 class Joiner {
  public:
-  explicit Joiner(const std::unordered_map<std::string, int>& vocab) : vocab_(vocab) {}
+  explicit Joiner(const WordSet& vocab) : vocab_(vocab) {}
   // left ends with "-" (e.g. "Mas-"), right is the next word ("soud,").
   std::string join(std::string_view left, std::string_view right) const {
     std::string_view stem = left.substr(0, left.size() - 1);
@@ -138,8 +203,8 @@ class Joiner {
     std::string_view lw = last_word(stem);
     return joined.substr(stem.size() - lw.size());
   }
-  bool known(const std::string& w) const { return vocab_.count(w) > 0; }
-  const std::unordered_map<std::string, int>& vocab_;
+  bool known(const std::string& w) const { return vocab_.contains(w); }
+  const WordSet& vocab_;
 };
 
 // Rejoins "Mas- soud" inside one paragraph.
@@ -236,19 +301,23 @@ bool has_hyphen_tail(const Document& d) {
 
 void repair_text(std::vector<Document>& docs) {
   for (Document& d : docs) {
-    d.title = normalise_spaces(d.title, false);
-    d.author = normalise_spaces(d.author, false);
+    normalise_spaces(d.title, false);
+    normalise_spaces(d.author, false);
     for (Paragraph& p : d.paragraphs) {
       bool pre = p.kind == parser::BlockKind::kPre;
-      p.text = normalise_spaces(p.text, pre);
-      if (!pre) p.text = strip_markdown(p.text);
-      p.markdown = normalise_spaces(p.markdown, pre);
+      normalise_spaces(p.text, pre);
+      // Without these characters strip_markdown changes nothing (the text
+      // is collapsed).
+      if (!pre && p.text.find_first_of("#*_<[") != std::string::npos) {
+        p.text = strip_markdown(p.text);
+      }
+      normalise_spaces(p.markdown, pre);
     }
     std::erase_if(d.paragraphs, [](const Paragraph& p) { return trim(p.text).empty(); });
   }
   // The vocabulary only serves to rejoin hyphenated words: skip it when no
   // paragraph has a word ending in "letter-".
-  std::unordered_map<std::string, int> vocab;
+  WordSet vocab;
   if (std::any_of(docs.begin(), docs.end(), has_hyphen_tail)) {
     for (const Document& d : docs) {
       for (const Paragraph& p : d.paragraphs) count_words_into(p.text, vocab);
@@ -259,7 +328,7 @@ void repair_text(std::vector<Document>& docs) {
     drop_running_lines(d);
     join_across(d, joiner);
     for (Paragraph& p : d.paragraphs) {
-      if (p.kind == parser::BlockKind::kPre) continue;
+      if (p.kind == parser::BlockKind::kPre || p.text.find("- ") == std::string::npos) continue;
       std::string joined = join_inline(p.text, joiner);
       if (joined != p.text) {
         p.text = joined;

@@ -68,21 +68,29 @@ uint64_t hash_u64(uint64_t value, uint64_t seed) {
   return hash64(std::string_view(bytes, sizeof bytes), seed);
 }
 
-// `line` is scratch space reused across blocks (no allocation per block).
-BlockKeys keys_of(const Block& b, internal::FoldedLine& line) {
+// The keys of a block from its text key and near key (0 for none).
+BlockKeys keys_from(const Block& b, uint64_t text, uint64_t prefix) {
   BlockKeys k;
-  internal::fold_line(b.text, kPrefixTokens, line);
-  if (line.folded.empty()) return k;
-  k.text = hash64(line.folded, kSeedText) | 1;
+  if (text == 0) return k;
+  k.text = text;
   k.content = hash_u64(k.text, kSeedContent) | 1;
-  if (line.head_has_word && line.tokens >= 2 && line.tokens <= kMaxShortTokens) {
-    k.prefix = hash64(line.head, kSeedPrefix) | 1;
-  }
+  k.prefix = prefix;
   if (!b.path.empty()) {
     k.position = hash_u64(b.path_hash ^ (static_cast<uint64_t>(b.kind) * kSeedContent),
                           kSeedPosition) | 1;
   }
   return k;
+}
+
+// `line` is scratch space reused across blocks (no allocation per block).
+BlockKeys keys_of(const Block& b, internal::FoldedLine& line) {
+  internal::fold_line(b.text, kPrefixTokens, line);
+  if (line.folded.empty()) return {};
+  uint64_t prefix = 0;
+  if (line.head_has_word && line.tokens >= 2 && line.tokens <= kMaxShortTokens) {
+    prefix = hash64(line.head, kSeedPrefix) | 1;
+  }
+  return keys_from(b, hash64(line.folded, kSeedText) | 1, prefix);
 }
 
 // Blocks that sit in a region the page marks as navigation or furniture.
@@ -184,10 +192,23 @@ std::vector<std::string> groups_of(std::string_view url) {
 
 void SiteModel::add_page(std::string_view url, const ParsedPage& page,
                          const std::vector<BlockVerdict>& verdicts) {
+  add_page(url, page, verdicts, nullptr);
+}
+
+void SiteModel::add_page(std::string_view url, const ParsedPage& page,
+                         const std::vector<BlockVerdict>& verdicts, SiteKeys* out) {
   std::vector<BlockKeys> keys(page.blocks.size());
   internal::FoldedLine line;
   for (size_t i = 0; i < page.blocks.size(); ++i) keys[i] = keys_of(page.blocks[i], line);
   for (const std::string& g : groups_of(url)) impl_->add(impl_->sites[g], keys, verdicts);
+  if (out != nullptr) {
+    out->text.resize(keys.size());
+    out->prefix.resize(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      out->text[i] = keys[i].text;
+      out->prefix[i] = keys[i].prefix;
+    }
+  }
 }
 
 void SiteModel::Impl::add(Site& s, const std::vector<BlockKeys>& keys,
@@ -280,6 +301,17 @@ Reason SiteModel::Impl::judge(const Site& s, const Block& b, const BlockKeys& k,
 std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
                                               const ParsedPage& page,
                                               std::vector<BlockVerdict> out) const {
+  return classify(url, page, std::move(out), nullptr);
+}
+
+std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
+                                              const ParsedPage& page,
+                                              std::vector<BlockVerdict> out,
+                                              const SiteKeys* keys) const {
+  if (keys != nullptr && (keys->text.size() != page.blocks.size() ||
+                          keys->prefix.size() != page.blocks.size())) {
+    keys = nullptr;  // not this page's
+  }
   out.resize(page.blocks.size());
   std::vector<const Site*> groups;
   for (const std::string& g : groups_of(url)) {
@@ -292,7 +324,8 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     BlockVerdict& v = out[i];
     if (v.chrome) continue;
-    BlockKeys k = keys_of(page.blocks[i], line);
+    BlockKeys k = keys != nullptr ? keys_from(page.blocks[i], keys->text[i], keys->prefix[i])
+                                  : keys_of(page.blocks[i], line);
     if (k.text == 0) {
       // No letter or digit at all ("...", "* * *", "|"): nothing to keep.
       v.chrome = true;

@@ -2,6 +2,8 @@
 // and text repair (see site_text.h).
 #include "chrome/site_text.h"
 
+#include <cstring>
+
 #include "base/base.h"
 
 namespace winnow::chrome::internal {
@@ -29,93 +31,212 @@ bool is_separator_cp(char32_t c) {
   return false;
 }
 
-// One code point of text at i (ASCII without decoding), advancing i.
-char32_t next_cp(std::string_view text, size_t& i) {
-  auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
+}  // namespace
+
+namespace {
+
+// Byte classes of ASCII for folding: separators, letters (upper case ones
+// lower-cased by the table), digits.
+enum : char { kSep = 0, kLetter = 1, kDigit = 2 };
+struct AsciiFold {
+  char cls[128];
+  char lower[128];
+  char fold[128];  // lower-cased letters and digits; 0 for separators
+  constexpr AsciiFold() : cls(), lower(), fold() {
+    for (int c = 0; c < 128; ++c) {
+      bool upper = c >= 'A' && c <= 'Z';
+      bool letter = upper || (c >= 'a' && c <= 'z');
+      cls[c] = letter ? kLetter : (c >= '0' && c <= '9') ? kDigit : kSep;
+      lower[c] = static_cast<char>(upper ? c - 'A' + 'a' : c);
+      fold[c] = cls[c] == kSep ? '\0' : lower[c];
+    }
   }
-  return next_code_point(text, i);
+};
+constexpr AsciiFold kAscii;
+
+// Writes the UTF-8 of a non-ASCII code point at p; returns the end.
+char* put_utf8(char* p, char32_t c) {
+  if (c < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (c >> 6));
+  } else if (c < 0x10000) {
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  } else {
+    *p++ = static_cast<char>(0xF0 | (c >> 18));
+    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  }
+  *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  return p;
 }
 
-void append_cp(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else {
-    append_utf8(out, c);
+// Room for the folding of n bytes: a byte yields at most 3 (an invalid
+// byte becomes U+FFFD) plus the space before its token.
+char* room(std::string& buf, size_t n) {
+  if (buf.size() < 4 * n + 4) buf.resize(4 * n + 4);
+  return buf.data();
+}
+
+// The rest of fold_text(text) from text[i] on, once the head is complete:
+// appends at f, counts the tokens started in *n; returns the end.
+char* fold_tail(std::string_view text, size_t i, char* f, size_t* n, bool pending_space) {
+  const char* s = text.data();
+  const size_t size = text.size();
+  size_t tokens = *n;
+  while (i < size) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    if (b < 0x80) {
+      ++i;
+      c = static_cast<unsigned char>(kAscii.fold[b]);
+      if (c == 0) {
+        pending_space = true;
+        continue;
+      }
+    } else {
+      c = next_code_point(text, i);
+      if (!is_digit_cp(c) && is_separator_cp(c)) {
+        pending_space = true;
+        continue;
+      }
+    }
+    if (pending_space || tokens == 0) {
+      if (tokens > 0) *f++ = ' ';
+      ++tokens;
+      pending_space = false;
+    }
+    if (c < 0x80) {
+      *f++ = static_cast<char>(c);
+    } else {
+      f = put_utf8(f, c);
+    }
   }
+  *n = tokens;
+  return f;
+}
+
+// The one folding pass behind fold_text_into and fold_line. Writes
+// fold_text(text) to *folded when kPlain, and the first head_tokens tokens
+// of fold_text(text, true), each followed by a space, to *head; counts the
+// tokens. Both foldings split the text at the same places (digits are
+// never separators).
+template <bool kPlain>
+void fold_pass(std::string_view text, size_t head_tokens, char** folded, char** head,
+               size_t* tokens, bool* head_has_word) {
+  char* f = kPlain ? *folded : nullptr;
+  char* h = *head;
+  char* const h0 = h;
+  size_t n = 0;  // tokens started
+  bool pending_space = false;
+  bool in_digits = false;
+  bool word = false;
+  const char* s = text.data();
+  const size_t size = text.size();
+  size_t i = 0;
+  while (i < size) {
+    if (kPlain && n >= head_tokens && (pending_space || n == 0)) {
+      // The head is complete (the next token is past it): the rest only
+      // extends the plain folding.
+      f = fold_tail(text, i, f, &n, pending_space);
+      break;
+    }
+    const auto b = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    bool digit;
+    if (b < 0x80) {
+      ++i;
+      const char cls = kAscii.cls[b];
+      if (cls == kSep) {
+        pending_space = true;
+        in_digits = false;
+        continue;
+      }
+      digit = cls == kDigit;
+      c = static_cast<unsigned char>(kAscii.lower[b]);
+    } else {
+      c = next_code_point(text, i);
+      digit = is_digit_cp(c);
+      if (!digit && is_separator_cp(c)) {
+        pending_space = true;
+        in_digits = false;
+        continue;
+      }
+    }
+    if (n == 0 || pending_space) {  // a token starts
+      if (kPlain && n > 0) *f++ = ' ';
+      pending_space = false;
+      if (++n > 1 && n <= head_tokens) *h++ = ' ';
+    }
+    if (c < 0x80) {
+      if (kPlain) *f++ = static_cast<char>(c);
+      if (n <= head_tokens) {
+        if (!digit) {
+          *h++ = static_cast<char>(c);
+          word = true;
+        } else if (!in_digits) {
+          *h++ = '0';
+        }
+      }
+    } else {
+      char* w = kPlain ? f : h;
+      char* e = put_utf8(w, c);
+      if (kPlain) f = e;
+      if (n <= head_tokens) {
+        if (!digit) {
+          if (kPlain) {
+            std::memcpy(h, w, static_cast<size_t>(e - w));
+            h += e - w;
+          } else {
+            h = e;
+          }
+          word = true;
+        } else if (!in_digits) {
+          *h++ = '0';
+        }
+      }
+    }
+    in_digits = digit;
+  }
+  if (n > 0 && h != h0) *h++ = ' ';
+  if (kPlain) *folded = f;
+  *head = h;
+  *tokens = n;
+  *head_has_word = word;
 }
 
 }  // namespace
 
 void fold_text_into(std::string_view text, bool fold_digits, std::string& out) {
-  out.clear();
-  bool pending_space = false;
-  bool in_digits = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    char32_t c = next_cp(text, i);
-    const bool digit = is_digit_cp(c);
-    if (fold_digits && digit && in_digits) continue;
-    in_digits = digit;
-    if (!digit && is_separator_cp(c)) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space && !out.empty()) out += ' ';
-    pending_space = false;
-    if (fold_digits && digit) {
-      out += '0';
-    } else {
-      append_cp(out, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
+  char* b = room(out, text.size());
+  char* e = b;
+  size_t tokens = 0;
+  bool word = false;
+  if (fold_digits) {
+    // The digit-folded text is the "head" of every token, less its final
+    // space.
+    fold_pass<false>(text, static_cast<size_t>(-1), nullptr, &e, &tokens, &word);
+    if (e != b) --e;
+  } else {
+    char* scratch = nullptr;
+    fold_pass<true>(text, 0, &e, &scratch, &tokens, &word);
   }
+  out.resize(static_cast<size_t>(e - b));
 }
 
 std::string fold_text(std::string_view text, bool fold_digits) {
-  std::string out;
-  out.reserve(text.size());
-  fold_text_into(text, fold_digits, out);
-  return out;
+  thread_local std::string buf;  // sized for the worst case; the copy is not
+  fold_text_into(text, fold_digits, buf);
+  return buf;
 }
 
-// fold_text and fold_text(.., true) split the text at the same places
-// (digits are never separators), so one pass yields both.
 void fold_line(std::string_view text, size_t head_tokens, FoldedLine& out) {
-  out.folded.clear();
-  out.head.clear();
-  out.tokens = 0;
-  out.head_has_word = false;
-  bool pending_space = false;
-  bool in_digits = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    char32_t c = next_cp(text, i);
-    const bool digit = is_digit_cp(c);
-    if (!digit && is_separator_cp(c)) {
-      pending_space = true;
-      in_digits = false;
-      continue;
-    }
-    if (out.folded.empty() || pending_space) {  // a token starts
-      if (!out.folded.empty()) out.folded += ' ';
-      pending_space = false;
-      if (++out.tokens > 1 && out.tokens <= head_tokens) out.head += ' ';
-    }
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-    append_cp(out.folded, c);
-    if (out.tokens <= head_tokens) {
-      if (!digit) {
-        append_cp(out.head, c);
-        out.head_has_word = true;
-      } else if (!in_digits) {
-        out.head += '0';
-      }
-    }
-    in_digits = digit;
-  }
-  if (out.tokens > 0) out.head += ' ';
+  char* f0 = room(out.folded_buf, text.size());
+  char* h0 = room(out.head_buf, text.size());
+  char* f = f0;
+  char* h = h0;
+  fold_pass<true>(text, head_tokens, &f, &h, &out.tokens, &out.head_has_word);
+  out.folded = std::string_view(f0, static_cast<size_t>(f - f0));
+  out.head = std::string_view(h0, static_cast<size_t>(h - h0));
 }
 
 std::vector<std::string_view> fold_tokens(std::string_view folded) {
@@ -161,36 +282,66 @@ bool is_collapsed(std::string_view text) {
 
 }  // namespace
 
-std::string collapse_spaces(std::string_view text) {
-  return is_collapsed(text) ? std::string(text) : collapse_whitespace(text);
+void collapse_spaces(std::string& text) {
+  if (!is_collapsed(text)) text = collapse_whitespace(text);
 }
+
+namespace {
+
+// is_unicode_space for ASCII.
+constexpr bool ascii_white(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace
 
 size_t count_words_upto(std::string_view text, size_t limit) {
   size_t n = 0;
   bool in_word = false;
   size_t i = 0;
   while (i < text.size() && n <= limit) {
-    char32_t cp = next_cp(text, i);
-    bool space = is_unicode_space(cp);
+    const auto b = static_cast<unsigned char>(text[i]);
+    bool space;
+    if (b < 0x80) {
+      ++i;
+      space = ascii_white(b);
+    } else {
+      space = is_unicode_space(next_code_point(text, i));
+    }
     if (!space && !in_word) ++n;
     in_word = !space;
   }
   return n;
 }
 
+// One pass: words (as count_words counts them), code points, and whether a
+// sentence mark occurs.
 bool looks_like_prose(std::string_view text) {
-  size_t words = count_words(text);
+  size_t words = 0;
   size_t cps = 0;
+  bool in_word = false;
   bool mark = false;
   size_t i = 0;
   while (i < text.size()) {
-    char32_t c = next_code_point(text, i);
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c = b;
+    bool space;
+    if (b < 0x80) {
+      ++i;
+      space = ascii_white(b);
+    } else {
+      c = next_code_point(text, i);
+      space = is_unicode_space(c);
+    }
     ++cps;
+    if (!space && !in_word) ++words;
+    in_word = !space;
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == 0x61F ||
         c == 0x6D4 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
         c == 0x2026) {
       mark = true;
     }
+    if (mark && words >= 8) return true;
   }
   return mark && (words >= 8 || (words < 3 && cps >= 40));
 }

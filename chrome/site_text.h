@@ -22,20 +22,22 @@ void fold_text_into(std::string_view text, bool fold_digits, std::string& out);
 // fold_text(text); of fold_text(text, true), `tokens` is its number of
 // tokens, `head` its first head_tokens tokens each followed by a space, and
 // `head_has_word` whether one of those is not "0". Reuse one FoldedLine
-// across calls (buffers are overwritten).
+// across calls (the views point into its buffers and are overwritten).
+// fold_text_into runs the same pass.
 struct FoldedLine {
-  std::string folded;
-  std::string head;
+  std::string_view folded;
+  std::string_view head;
   size_t tokens = 0;
   bool head_has_word = false;
+  std::string folded_buf, head_buf;  // storage behind the views
 };
 void fold_line(std::string_view text, size_t head_tokens, FoldedLine& out);
 // fold_text split on spaces.
 std::vector<std::string_view> fold_tokens(std::string_view folded);
 
-// collapse_whitespace(text), without rebuilding text that is collapsed
-// already (the common case: the parser collapsed it).
-std::string collapse_spaces(std::string_view text);
+// text = collapse_whitespace(text), without touching text that is
+// collapsed already (the common case: the parser collapsed it).
+void collapse_spaces(std::string& text);
 
 // min(count_words(text), limit + 1): stops counting past `limit`.
 size_t count_words_upto(std::string_view text, size_t limit);

@@ -117,13 +117,17 @@ int clean_dir(const CleanDirOptions& options) {
   chrome::SiteModel model;
   chrome::PageCache cache(options.cache_bytes);
   std::vector<bool> ok(files->size(), false);
+  // The site keys of kept pages, so pass 2 does not fold their text again.
+  std::vector<chrome::SiteKeys> keys(files->size());
   for (size_t i = 0; i < files->size(); ++i) {
     auto page = load((*files)[i], true);
     if (!page) continue;
     ok[i] = true;
     auto verdicts = chrome::classify_page(*page);
-    model.add_page((*files)[i].model_url, *page, verdicts);
-    cache.put(i, chrome::KeptPage{std::move(*page), std::move(verdicts)});
+    model.add_page((*files)[i].model_url, *page, verdicts, &keys[i]);
+    if (!cache.put(i, chrome::KeptPage{std::move(*page), std::move(verdicts)})) {
+      keys[i] = {};
+    }
   }
   std::vector<parser::Document> docs;
   std::vector<const Entry*> entries;
@@ -131,13 +135,16 @@ int clean_dir(const CleanDirOptions& options) {
     if (!ok[i]) continue;
     const Entry& e = (*files)[i];
     std::optional<chrome::KeptPage> kept = cache.take(i);
+    const chrome::SiteKeys* page_keys = &keys[i];
     if (!kept) {
       auto page = load(e, false);
       if (!page) continue;  // vanished between the passes
       kept = chrome::KeptPage{std::move(*page), {}};
       kept->verdicts = chrome::classify_page(kept->page);
+      page_keys = nullptr;  // parsed again: keys computed afresh
     }
-    auto verdicts = model.classify(e.model_url, kept->page, std::move(kept->verdicts));
+    auto verdicts = model.classify(e.model_url, kept->page, std::move(kept->verdicts), page_keys);
+    keys[i] = {};
     docs.push_back(chrome::build_document(e.url, kept->page, verdicts));
     docs.back().url = e.url;
     entries.push_back(&e);

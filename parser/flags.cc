@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "parser/internal.h"
 
@@ -40,8 +42,7 @@ bool any_equal(const std::array<std::string_view, N>& list, std::string_view t) 
   return false;
 }
 
-uint32_t keyword_flags(std::string_view cls, std::string_view id) {
-  if (cls.empty() && id.empty()) return 0;
+uint32_t keyword_flags_uncached(std::string_view cls, std::string_view id) {
   std::string s = to_lower_ascii(cls);
   s += ' ';
   s += to_lower_ascii(id);
@@ -68,7 +69,34 @@ uint32_t keyword_flags(std::string_view cls, std::string_view id) {
   return f;
 }
 
+// keyword_flags through a small direct-mapped cache: templates repeat the
+// same class/id values on every element and page ("menu-item", "entry"),
+// and the substring tests above are the costly part of a walk.
+uint32_t keyword_flags(std::string_view cls, std::string_view id) {
+  if (cls.empty() && id.empty()) return 0;
+  struct Slot {
+    uint64_t hash = 0;
+    std::string key;  // cls '\0' id
+    uint32_t flags = 0;
+  };
+  constexpr size_t kSlots = 1024;
+  thread_local std::vector<Slot> cache(kSlots);
+  thread_local std::string key;
+  key.assign(cls);
+  key.push_back('\0');
+  key.append(id);
+  const uint64_t h = hash64(key);
+  Slot& slot = cache[h & (kSlots - 1)];
+  if (slot.hash == h && slot.key == key) return slot.flags;
+  const uint32_t f = keyword_flags_uncached(cls, id);
+  slot.hash = h;
+  slot.key = key;
+  slot.flags = f;
+  return f;
+}
+
 uint32_t role_flags(std::string_view role) {
+  if (role.empty()) return 0;
   std::string r = to_lower_ascii(trim(role));
   if (r == "navigation" || r == "menu" || r == "menubar") return kInNav;
   if (r == "banner") return kInHeader;
@@ -105,25 +133,41 @@ struct FlagAttrs {
   bool hidden = false;
 };
 
+// Case-insensitive equality of an attribute name with a lower-case literal.
+bool name_is(const char* name, std::string_view lit) {
+  size_t i = 0;
+  for (; i < lit.size(); ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lit[i]) return false;
+  }
+  return name[i] == '\0';
+}
+
 FlagAttrs flag_attrs(const GumboElement& e) {
   FlagAttrs out;
   bool seen[6] = {};
   std::string_view* slots[6] = {&out.role, &out.itemprop, &out.aria_hidden,
                                 &out.style, &out.cls, &out.id};
-  static const char* const kNames[6] = {"role", "itemprop", "aria-hidden",
-                                        "style", "class", "id"};
   for (unsigned i = 0; i < e.attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
-    if (strcasecmp(a->name, "hidden") == 0) {
-      out.hidden = true;
-      continue;
+    char c0 = a->name[0];
+    if (c0 >= 'A' && c0 <= 'Z') c0 = static_cast<char>(c0 - 'A' + 'a');
+    int k = -1;
+    switch (c0) {
+      case 'h':
+        if (name_is(a->name, "hidden")) out.hidden = true;
+        continue;
+      case 'r': k = name_is(a->name, "role") ? 0 : -1; break;
+      case 'i': k = name_is(a->name, "itemprop") ? 1 : name_is(a->name, "id") ? 5 : -1; break;
+      case 'a': k = name_is(a->name, "aria-hidden") ? 2 : -1; break;
+      case 's': k = name_is(a->name, "style") ? 3 : -1; break;
+      case 'c': k = name_is(a->name, "class") ? 4 : -1; break;
+      default: break;
     }
-    for (int k = 0; k < 6; ++k) {
-      if (seen[k] || strcasecmp(a->name, kNames[k]) != 0) continue;
-      seen[k] = true;
-      if (a->value) *slots[k] = a->value;
-      break;
-    }
+    if (k < 0 || seen[k]) continue;
+    seen[k] = true;
+    if (a->value) *slots[k] = a->value;
   }
   return out;
 }
@@ -141,8 +185,9 @@ bool hidden(const FlagAttrs& a) {
 
 }  // namespace
 
-uint32_t element_flags(const GumboElement& e, std::string_view tag) {
+uint32_t element_flags(const GumboElement& e, std::string_view tag, ElementAttrs* attrs) {
   const FlagAttrs a = flag_attrs(e);
+  if (attrs != nullptr) *attrs = ElementAttrs{a.cls, a.id, a.role};
   uint32_t f = tag_flags(tag) & ~static_cast<uint32_t>(kInLink);
   f |= role_flags(a.role);
   if (a.itemprop == "articleBody" || a.itemprop == "text") f |= kInArticle;

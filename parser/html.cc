@@ -2,7 +2,10 @@
 // one iterative walk (explicit stack, no recursion) that cuts the body into
 // leaf text blocks in document order and records the skeleton of elements
 // above them, link density, path signatures and links.
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "parser/internal.h"
 
@@ -80,6 +83,7 @@ struct Frame {
   unsigned next = 0;      // next child to visit
   std::string tag;
   uint32_t flags = 0;     // own flags
+  internal::ElementAttrs attrs;  // class, id, role as read for the flags
   uint32_t anc = 0;       // OR over ancestors and self
   int node_idx = -1;      // index in ParsedPage::nodes once materialised
   bool block = false;
@@ -105,7 +109,9 @@ class Walker {
   ParsedPage* page_;
   std::vector<Frame> stack_;
   std::vector<std::string> paths_;  // per node: path signature
+  std::vector<uint64_t> path_hashes_;  // per node: hash64 of its path
   std::string buf_, md_;
+  std::string scratch_;  // finish_lines output, reused
   size_t link_chars_ = 0;
   int link_count_ = 0;
   int pre_ = 0;
@@ -113,19 +119,18 @@ class Walker {
   bool warned_blocks_ = false;
 };
 
-std::string signature(const Frame& f) {
-  std::string sig = f.tag;
-  std::string_view cls = f.node ? attr(f.node->v.element, "class") : "";
-  cls = trim(cls);
-  if (!cls.empty()) {
-    size_t e = cls.find_first_of(" \t\n\r\f");
-    std::string first(cls.substr(0, e));
-    std::string clean;
-    for (char c : first)
-      if (!(c >= '0' && c <= '9')) clean.push_back(c);
-    if (!clean.empty()) sig += "." + clean;
-  }
-  return sig;
+// Appends the element's path signature: its tag, then "." and its first
+// class token without digits, if any.
+void append_signature(const Frame& f, std::string& out) {
+  out += f.tag;
+  std::string_view cls = trim(f.attrs.cls);
+  if (cls.empty()) return;
+  cls = cls.substr(0, cls.find_first_of(" \t\n\r\f"));
+  size_t dot = out.size();
+  out += '.';
+  for (char c : cls)
+    if (!(c >= '0' && c <= '9')) out.push_back(c);
+  if (out.size() == dot + 1) out.resize(dot);
 }
 
 int Walker::materialise(size_t frame) {
@@ -139,13 +144,19 @@ int Walker::materialise(size_t frame) {
     n.parent = i > 0 ? stack_[i - 1].node_idx : -1;
     n.depth = static_cast<int>(i);
     n.tag = f.tag;
-    const GumboElement& e = f.node->v.element;
-    n.id = std::string(attr(e, "id"));
-    n.classes = collapse_whitespace(attr(e, "class"));
-    n.role = std::string(attr(e, "role"));
+    n.id = std::string(f.attrs.id);
+    n.classes = collapse_whitespace(f.attrs.cls);
+    n.role = std::string(f.attrs.role);
     n.flags = f.flags;
-    std::string sig = signature(f);
-    paths_.push_back(n.parent >= 0 ? paths_[n.parent] + ">" + sig : sig);
+    std::string path;
+    if (n.parent >= 0) {
+      path.reserve(paths_[n.parent].size() + 1 + f.tag.size() + f.attrs.cls.size());
+      path += paths_[n.parent];
+      path += '>';
+    }
+    append_signature(f, path);
+    path_hashes_.push_back(hash64(path));
+    paths_.push_back(std::move(path));
     f.node_idx = static_cast<int>(page_->nodes.size());
     page_->nodes.push_back(std::move(n));
   }
@@ -156,58 +167,86 @@ bool ascii_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// ASCII bytes finish_lines copies as they are: not white space, not kBreak.
+struct PlainAscii {
+  bool plain[128];
+  constexpr PlainAscii() : plain() {
+    for (int c = 0; c < 128; ++c)
+      plain[c] = !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+                   c == '\v' || c == kBreak);
+  }
+};
+constexpr PlainAscii kPlain;
+
 // The lines of raw (split at kBreak), each white-space collapsed as
 // collapse_whitespace does, empty ones dropped, joined by "\n"; in <pre>
-// white space is kept and only the ends are trimmed. One pass, one
-// allocation.
-std::string finish_lines(std::string_view raw, bool pre) {
-  std::string out;
+// white space is kept and only the ends are trimmed. One pass into
+// `scratch` (reused, grown only), then one exact-size copy.
+std::string finish_lines(std::string_view raw, bool pre, std::string& scratch) {
   if (pre) {
-    out.assign(raw);
+    std::string out(raw);
     for (char& c : out)
       if (c == kBreak) c = '\n';
     size_t b = out.find_first_not_of("\r\n \t");
     size_t e = out.find_last_not_of("\r\n \t");
     return b == std::string::npos ? "" : out.substr(b, e - b + 1);
   }
-  out.reserve(raw.size());
+  // A byte yields at most 3 (invalid bytes become U+FFFD) plus a separator.
+  if (scratch.size() < 4 * raw.size() + 4) scratch.resize(4 * raw.size() + 4);
+  char* const out0 = scratch.data();
+  char* out = out0;
+  const char* s = raw.data();
+  const size_t n = raw.size();
   bool line_started = false;  // this line has visible text
   bool space = false;         // white space since the last visible text
   bool newline = false;       // a finished line awaits its "\n"
   size_t i = 0;
-  while (i < raw.size()) {
-    const auto c = static_cast<unsigned char>(raw[i]);
-    const size_t start = i;
-    char32_t cp = c;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      ++i;
-      if (c == static_cast<unsigned char>(kBreak)) {
-        newline |= line_started;
-        line_started = space = false;
+      if (!kPlain.plain[c]) {
+        ++i;
+        if (c == static_cast<unsigned char>(kBreak)) {
+          newline |= line_started;
+          line_started = space = false;
+        } else {
+          space = line_started;
+        }
         continue;
       }
-      if (ascii_space(c)) {
-        space = line_started;
-        continue;
-      }
-    } else {
-      cp = next_code_point(raw, i);
-      if (is_unicode_space(cp)) {
-        space = line_started;
-        continue;
-      }
+      // A run of plain ASCII, copied at once.
+      size_t j = i + 1;
+      while (j < n && static_cast<unsigned char>(s[j]) < 0x80 &&
+             kPlain.plain[static_cast<unsigned char>(s[j])])
+        ++j;
+      if (newline) *out++ = '\n';
+      if (space) *out++ = ' ';
+      newline = space = false;
+      line_started = true;
+      std::memcpy(out, s + i, j - i);
+      out += j - i;
+      i = j;
+      continue;
     }
-    if (newline) out += '\n';
-    if (space) out += ' ';
+    const size_t start = i;
+    const char32_t cp = next_code_point(raw, i);
+    if (is_unicode_space(cp)) {
+      space = line_started;
+      continue;
+    }
+    if (newline) *out++ = '\n';
+    if (space) *out++ = ' ';
     newline = space = false;
     line_started = true;
-    if (cp == 0xFFFD) {
-      append_utf8(out, cp);  // invalid bytes: what collapse_whitespace writes
+    if (cp == 0xFFFD) {  // invalid bytes: what collapse_whitespace writes
+      std::memcpy(out, "\xEF\xBF\xBD", 3);
+      out += 3;
     } else {
-      out.append(raw.substr(start, i - start));
+      std::memcpy(out, s + start, i - start);
+      out += i - start;
     }
   }
-  return out;
+  return std::string(out0, static_cast<size_t>(out - out0));
 }
 
 // Code points of collapse_whitespace(s), without building it.
@@ -237,8 +276,9 @@ size_t collapsed_code_points(std::string_view s) {
 void Walker::flush() {
   size_t owner = stack_.size();
   while (owner > 0 && !stack_[owner - 1].block) --owner;
-  std::string text = finish_lines(buf_, pre_ > 0);
-  std::string md = finish_lines(md_, pre_ > 0);
+  std::string text = finish_lines(buf_, pre_ > 0, scratch_);
+  // Without inline markup the Markdown is the text.
+  std::string md = md_ == buf_ ? text : finish_lines(md_, pre_ > 0, scratch_);
   buf_.clear();
   md_.clear();
   size_t lc = link_chars_;
@@ -263,7 +303,7 @@ void Walker::flush() {
   b.tag = f.tag;
   b.node = materialise(owner - 1);
   b.path = paths_[b.node];
-  b.path_hash = hash64(b.path);
+  b.path_hash = path_hashes_[b.node];
   b.ancestor_flags = f.anc;
   b.text_chars = code_points(b.text);
   b.link_chars = std::min(lc, b.text_chars);
@@ -309,7 +349,7 @@ void Walker::enter(const GumboNode* n) {
   Frame f;
   f.node = n;
   f.tag = internal::tag_name(e);
-  f.flags = internal::element_flags(e, f.tag);
+  f.flags = internal::element_flags(e, f.tag, &f.attrs);
   f.anc = (stack_.empty() ? 0 : stack_.back().anc) | f.flags;
   f.quote = (!stack_.empty() && stack_.back().quote) || e.tag == GUMBO_TAG_BLOCKQUOTE;
   bool deep = static_cast<int>(stack_.size()) >= opt_.max_depth;
@@ -402,6 +442,95 @@ void Walker::run(const GumboNode* root) {
   }
 }
 
+// Gumbo's memory for one parse comes from a bump arena: a parse makes
+// thousands of small allocations (nodes, attribute strings, vector growth)
+// that all die together, and malloc/free plus the tree walk of
+// gumbo_destroy_output were a sixth of a parse. Deallocation is a no-op;
+// the arena is rewound after the parse and its first chunks kept for the
+// next parse on the thread. Past kArenaMaxBytes in one parse, allocations
+// go to malloc (bounded memory on hostile pages), and then the tree is
+// destroyed the ordinary way to free those.
+class GumboArena {
+ public:
+  static void* allocate(void* self, size_t n) {
+    return static_cast<GumboArena*>(self)->alloc(n);
+  }
+  static void deallocate(void* self, void* p) {
+    auto* a = static_cast<GumboArena*>(self);
+    if (a->fallbacks_ > 0 && !a->owns(p)) std::free(p);
+  }
+  // True when some allocation of this parse went to malloc.
+  bool used_malloc() const { return fallbacks_ > 0; }
+  // Rewinds for the next parse (every pointer handed out becomes invalid).
+  void reset() {
+    size_t kept = 0, i = 0;
+    for (; i < chunks_.size() && kept + chunks_[i].size <= kKeepBytes; ++i)
+      kept += chunks_[i].size;
+    for (size_t j = i; j < chunks_.size(); ++j) std::free(chunks_[j].data);
+    chunks_.resize(i);
+    cur_ = 0;
+    used_ = 0;
+    total_ = chunks_.empty() ? 0 : chunks_[0].size;  // the first chunk in use
+    fallbacks_ = 0;
+  }
+  ~GumboArena() {
+    for (Chunk& c : chunks_) std::free(c.data);
+  }
+
+ private:
+  static constexpr size_t kChunkBytes = size_t{256} << 10;
+  static constexpr size_t kKeepBytes = size_t{4} << 20;
+  static constexpr size_t kArenaMaxBytes = size_t{256} << 20;
+  struct Chunk {
+    char* data;
+    size_t size;
+  };
+  void* alloc(size_t n) {
+    n = (n + 15) & ~size_t{15};  // malloc's alignment
+    if (cur_ < chunks_.size() && chunks_[cur_].size - used_ >= n) {
+      void* p = chunks_[cur_].data + used_;
+      used_ += n;
+      return p;
+    }
+    // The next kept chunk that fits, or a new one.
+    while (cur_ + 1 < chunks_.size()) {
+      ++cur_;
+      used_ = 0;
+      if (chunks_[cur_].size >= n) {
+        total_ += chunks_[cur_].size;
+        used_ = n;
+        return chunks_[cur_].data;
+      }
+    }
+    const size_t size = std::max(n, kChunkBytes);
+    if (total_ + size > kArenaMaxBytes) {
+      ++fallbacks_;
+      return std::malloc(n);
+    }
+    auto* data = static_cast<char*>(std::malloc(size));
+    if (data == nullptr) {
+      ++fallbacks_;
+      return std::malloc(n);
+    }
+    chunks_.push_back({data, size});
+    cur_ = chunks_.size() - 1;
+    total_ += size;
+    used_ = n;
+    return data;
+  }
+  bool owns(const void* p) const {
+    auto* c = static_cast<const char*>(p);
+    for (const Chunk& k : chunks_)
+      if (c >= k.data && c < k.data + k.size) return true;
+    return false;
+  }
+  std::vector<Chunk> chunks_;
+  size_t cur_ = 0;      // chunk being filled
+  size_t used_ = 0;     // bytes used in it
+  size_t total_ = 0;    // bytes of the chunks this parse has used
+  size_t fallbacks_ = 0;  // allocations that went to malloc
+};
+
 }  // namespace
 
 ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
@@ -426,17 +555,25 @@ ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
                             " bytes were flattened");
     html.swap(bounded);
   }
+  thread_local GumboArena arena;
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 100;
+  gopt.allocator = &GumboArena::allocate;
+  gopt.deallocator = &GumboArena::deallocate;
+  gopt.userdata = &arena;
   GumboOutput* out = gumbo_parse_with_options(&gopt, html.data(), html.size());
   if (!out) {
     page.warnings.push_back("HTML parser failed");
+    arena.reset();
     return page;
   }
   internal::collect_meta(out->root, options.url, &page.meta);
   Walker w(options, &page);
   w.run(out->root);
-  gumbo_destroy_output(&gopt, out);
+  // Everything in the arena goes at once; only what went to malloc needs
+  // the tree walk.
+  if (arena.used_malloc()) gumbo_destroy_output(&gopt, out);
+  arena.reset();
   return page;
 }
 

@@ -31,8 +31,16 @@ std::string tag_name(const GumboElement& e);
 void collect_meta(const GumboNode* root, const std::string& base_url,
                   PageMeta* meta);
 
-// NodeFlag bits an element carries itself (tag, role, hidden, class/id).
-uint32_t element_flags(const GumboElement& e, std::string_view tag);
+// The class, id and role attributes of an element as element_flags read
+// them (what attr() gives; views into Gumbo's tree).
+struct ElementAttrs {
+  std::string_view cls, id, role;
+};
+
+// NodeFlag bits an element carries itself (tag, role, hidden, class/id);
+// with attrs, also the attributes it read.
+uint32_t element_flags(const GumboElement& e, std::string_view tag,
+                       ElementAttrs* attrs = nullptr);
 
 // The input of a parse as UTF-8, cut at options.max_bytes with a warning in
 // page.warnings ("<what> is N bytes; only the first M were <verb>") when it

@@ -17,17 +17,19 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 // Elements that never nest (void) or close implicitly: not counted.
 bool uncounted(std::string_view t) {
-  static const char* const kTags[] = {
+  static constexpr std::string_view kTags[] = {
       "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
       "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
       "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
       "rp", "rt", "colgroup", "html", "head", "body", "frame", "keygen"};
-  for (const char* k : kTags)
-    if (t == k) return true;
+  if (t.empty() || t.size() > 8) return false;
+  for (std::string_view k : kTags)
+    if (k[0] == t[0] && k == t) return true;
   return false;
 }
 
 bool raw_text(std::string_view t) {
+  if (t.size() < 3 || t.size() > 9) return false;
   return t == "script" || t == "style" || t == "textarea" || t == "title" ||
          t == "xmp" || t == "plaintext" || t == "noscript" || t == "iframe";
 }
@@ -38,24 +40,27 @@ bool raw_text(std::string_view t) {
 // Gives up (npos) at the end of input or, setting *over, past kMaxTagBytes
 // or kMaxTagAttributes.
 size_t tag_end(std::string_view s, size_t i, bool* over) {
-  char q = 0;
   char prev = 0;  // last non-space character outside quotes
   bool space = true;
   size_t attrs = 0;
-  size_t stop = std::min(s.size(), i + kMaxTagBytes + 1);
+  const size_t stop = std::min(s.size(), i + kMaxTagBytes + 1);
+  const char* d = s.data();
   for (; i < stop; ++i) {
-    char c = s[i];
-    if (q) {
-      if (c == q) q = 0;
-      continue;
-    }
+    const char c = d[i];
     if (c == '>') return i;
-    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    const bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     if (!ws) {
-      if ((c == '"' || c == '\'') && prev == '=') q = c;
       if (space && ++attrs > kMaxTagAttributes) {
         *over = true;
         return std::string_view::npos;
+      }
+      if ((c == '"' || c == '\'') && prev == '=') {
+        // A quoted value: nothing inside it counts; skip to its end.
+        const void* q = std::memchr(d + i + 1, c, stop - i - 1);
+        if (q == nullptr) break;
+        i = static_cast<size_t>(static_cast<const char*>(q) - d);
+        // The closing quote ends the value; the original loop then saw
+        // the next character with prev still the opening quote.
       }
       prev = c;
     }
@@ -86,7 +91,9 @@ bool read_tag(std::string_view s, size_t i, Tag* t) {
   while (k < s.size() && s[k] != ' ' && s[k] != '>' && s[k] != '/' &&
          s[k] != '\t' && s[k] != '\n' && s[k] != '\r')
     ++k;
-  t->name = to_lower_ascii(s.substr(j, k - j));
+  t->name.assign(s.data() + j, k - j);
+  for (char& c : t->name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   bool over = false;
   t->close = tag_end(s, k, &over);
   if (t->close == std::string_view::npos) {

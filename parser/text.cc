@@ -46,6 +46,15 @@ PageKind page_kind_from_name(std::string_view name) {
 
 std::string to_utf8(std::string_view bytes, std::string_view declared,
                     std::string* charset_used) {
+  // Valid UTF-8 comes out as it went in, less a UTF-8 BOM, whatever the
+  // label: detect_charset picks utf-8 for it (valid UTF-8 beats a
+  // single-byte label) except for pure ASCII under a windows-1252 or
+  // iso-8859-15 label, which converts byte for byte. So the common case
+  // skips the charset sniffing and the second validity pass.
+  if (charset_used == nullptr && is_valid_utf8(bytes)) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    return std::string(bytes);
+  }
   std::string cs = detect_charset(bytes, declared);
   if (charset_used) *charset_used = cs;
   return convert_to_utf8(bytes, cs);
