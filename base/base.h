@@ -124,6 +124,16 @@ std::string repair_utf8(std::string_view s);
 char32_t next_code_point(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 bool is_unicode_space(char32_t cp);  // ASCII space, NBSP, U+2000..200A, etc.
+// Reads the character of s at i, advancing i past it, and says whether it
+// is white space (is_unicode_space); ASCII without decoding.
+inline bool next_is_space(std::string_view s, size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
+  }
+  return is_unicode_space(next_code_point(s, i));
+}
 // Collapses runs of any Unicode white space (incl. NBSP) to one ASCII space
 // and trims both ends.
 std::string collapse_whitespace(std::string_view s);

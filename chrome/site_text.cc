@@ -300,14 +300,7 @@ size_t count_words_upto(std::string_view text, size_t limit) {
   bool in_word = false;
   size_t i = 0;
   while (i < text.size() && n <= limit) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    bool space;
-    if (b < 0x80) {
-      ++i;
-      space = ascii_white(b);
-    } else {
-      space = is_unicode_space(next_code_point(text, i));
-    }
+    const bool space = next_is_space(text, i);
     if (!space && !in_word) ++n;
     in_word = !space;
   }

@@ -390,18 +390,23 @@ void LinesPipeline::fill(size_t i) {
     }
   }
   const char* data = s.buf.data();
-  size_t pos = 0;
-  while (s.lines.size() < kSlotMaxLines) {
-    const char* nl = static_cast<const char*>(std::memchr(data + pos, '\n', end - pos));
-    if (!nl) break;
-    const size_t n = static_cast<size_t>(nl - (data + pos));
+  // One more input line at off, n bytes: kept, or counted as over-long (also
+  // the end of one whose start was dropped while skipping_).
+  auto take = [&](size_t off, size_t n, bool add_newline) {
     ++number_;
     if (skipping_ || n > a_.max_line) {
       skipping_ = false;
       ++too_long_;
     } else {
-      add_line(s, pos, n, false);
+      add_line(s, off, n, add_newline);
     }
+  };
+  size_t pos = 0;
+  while (s.lines.size() < kSlotMaxLines) {
+    const char* nl = static_cast<const char*>(std::memchr(data + pos, '\n', end - pos));
+    if (!nl) break;
+    const size_t n = static_cast<size_t>(nl - (data + pos));
+    take(pos, n, false);
     pos += n + 1;
   }
   const size_t rest = end - pos;
@@ -410,15 +415,7 @@ void LinesPipeline::fill(size_t i) {
     carry_slot_ = i, carry_off_ = pos, carry_len_ = rest;
     carry_partial_ = !std::memchr(data + pos, '\n', rest);
   } else if (eof_) {
-    if (rest > 0 || skipping_) {  // the last line, without '\n'
-      ++number_;
-      if (skipping_ || rest > a_.max_line) {
-        skipping_ = false;
-        ++too_long_;
-      } else {
-        add_line(s, pos, rest, true);
-      }
-    }
+    if (rest > 0 || skipping_) take(pos, rest, true);  // the last line, without '\n'
   } else if (skipping_ || rest > a_.max_line) {
     skipping_ = true;  // over-long: dropped as it comes, never held whole
   } else {

@@ -163,10 +163,6 @@ int Walker::materialise(size_t frame) {
   return stack_[frame].node_idx;
 }
 
-bool ascii_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // ASCII bytes finish_lines copies as they are: not white space, not kBreak.
 struct PlainAscii {
   bool plain[128];
@@ -255,15 +251,7 @@ size_t collapsed_code_points(std::string_view s) {
   bool space = false;
   size_t i = 0;
   while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    bool white;
-    if (c < 0x80) {
-      ++i;
-      white = ascii_space(c);
-    } else {
-      white = is_unicode_space(next_code_point(s, i));
-    }
-    if (white) {
+    if (next_is_space(s, i)) {
       space = n > 0;
       continue;
     }
