@@ -3,6 +3,7 @@
 // parallel connections, Retry-After holds, robots first), batched write
 // transactions, and crawl() itself. Design: docs/internals/crawler.md.
 #include <algorithm>
+#include <cstdlib>
 
 #include "crawler/crawl_internal.h"
 
@@ -10,6 +11,9 @@ namespace winnow::crawler {
 namespace internal {
 
 namespace {
+
+// meta key: when the open --refresh pass began (ms since the epoch), or "".
+constexpr char kRefreshPassKey[] = "refresh.pass_started_at";
 
 FetcherOptions fetcher_options(const CrawlOptions& o) {
   FetcherOptions f;
@@ -78,9 +82,19 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
   if (!st) return st;
   auto requeued = db_.requeue_in_flight();
   if (!requeued) return requeued.status();
-  if (o_.refresh) {
+  // A --refresh pass lasts until its queue is empty, across runs: one that
+  // was interrupted (killed, or stopped by --max-pages) is continued by the
+  // next --refresh, not started over, so what it already fetched again is
+  // not fetched a third time. The pass is re-queued before its start is
+  // recorded: killed in between, the next run simply re-queues again.
+  auto pass = db_.get_meta(kRefreshPassKey);
+  refresh_since_ = pass ? std::strtoll(pass->c_str(), nullptr, 10) : 0;
+  if (o_.refresh && refresh_since_ == 0) {
     auto r = db_.requeue_for_refresh();
     if (!r) return r.status();
+    refresh_since_ = unix_now_ms();
+    st = db_.set_meta(kRefreshPassKey, std::to_string(refresh_since_));
+    if (!st) return st;
   }
   auto added = db_.add_urls(rows);
   if (!added) return added.status();
@@ -88,11 +102,10 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
 }
 
 // The pages-per-host trap limit counts across resumes: earlier runs' pages
-// are counted from the store (one per URL with an answer). A --refresh run
-// fetches those pages again and counts them itself.
+// are counted from the store (one per URL with an answer); within an open
+// --refresh pass, only the answers fetched since it began.
 Status CrawlLoop::count_stored_pages() {
-  if (o_.refresh) return Status::ok();
-  auto per_host = db_.pages_per_host();
+  auto per_host = db_.pages_per_host(refresh_since_);
   if (!per_host) return per_host.status();
   for (const auto& [authority, n] : *per_host) {
     traps_.record_pages(host_of("http://" + authority + "/"), n);
@@ -289,6 +302,7 @@ Status CrawlLoop::run(const std::vector<std::string>& seeds) {
   Status st = prepare(seeds);
   if (!st) return st;
   std::vector<FetchResult> done;
+  bool finished = false;
   for (;;) {
     st = fill();
     if (!st) break;
@@ -304,7 +318,10 @@ Status CrawlLoop::run(const std::vector<std::string>& seeds) {
         st = due.status();
         break;
       }
-      if (*due < 0) break;  // nothing queued: the crawl is finished
+      if (*due < 0) {  // nothing queued: the crawl is finished
+        finished = true;
+        break;
+      }
     }
     done.clear();
     fetcher_.poll(poll_timeout(unix_now_ms()), &done);
@@ -328,6 +345,10 @@ Status CrawlLoop::run(const std::vector<std::string>& seeds) {
   if (!end) return end;
   auto back = db_.requeue_in_flight();  // claimed but never started
   if (!back) return back.status();
+  if (finished && refresh_since_ != 0) {  // the --refresh pass is complete
+    st = db_.set_meta(kRefreshPassKey, "");
+    if (!st) return st;
+  }
   auto queued = db_.count_urls(store::UrlState::kQueued);
   stats_->queued = queued ? *queued : 0;
   progress_.finish(*stats_);

@@ -103,6 +103,7 @@ class CrawlLoop {
   uint64_t next_token_ = 1;
   int buffered_ = 0;           // claimed rows waiting in host queues
   int64_t dispatched_ = 0;     // frontier requests started this run
+  int64_t refresh_since_ = 0;  // start of the open --refresh pass (ms), or 0
   bool frontier_dirty_ = true; // writes since the last empty claim
   int64_t recheck_at_ = 0;     // when to claim again after an empty claim
   bool tx_open_ = false;

@@ -287,12 +287,13 @@ Result<int64_t> Store::count_host_urls(std::string_view host) {
   return s.i64(0);
 }
 
-Result<std::vector<std::pair<std::string, int64_t>>> Store::pages_per_host() {
+Result<std::vector<std::pair<std::string, int64_t>>> Store::pages_per_host(int64_t since_ms) {
   Stmt s = impl_->prepare(
       "SELECT u.host, count(DISTINCT f.url_id) FROM fetches f "
       "JOIN urls u ON u.id = f.url_id WHERE u.kind != 3 AND f.status != 0 "
-      "GROUP BY u.host ORDER BY u.host");
+      "AND f.fetched_at >= ?1 GROUP BY u.host ORDER BY u.host");
   if (!s.ok()) return impl_->error("pages_per_host");
+  s.bind(1, since_ms);
   std::vector<std::pair<std::string, int64_t>> out;
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.text(0), s.i64(1));

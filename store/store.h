@@ -177,10 +177,11 @@ class Store {
   // Per frontier host (urls.host, "host[:port]"), how many distinct URLs
   // other than robots.txt have a stored answer with a status (network
   // errors excluded): what a crawl counted against the pages-per-host trap
-  // limit, so a resumed crawl carries on counting. Sorted by host.
-  Result<std::vector<std::pair<std::string, int64_t>>> pages_per_host();
+  // limit, so a resumed crawl carries on counting; only answers fetched at
+  // or after since_ms (ms since the epoch) count. Sorted by host.
+  Result<std::vector<std::pair<std::string, int64_t>>> pages_per_host(int64_t since_ms = 0);
   Result<int64_t> earliest_due();        // min next_attempt_at of queued, -1
-  // Re-queues every done page for a --refresh crawl.
+  // Re-queues every done page for a new --refresh pass.
   Result<int> requeue_for_refresh();
 
   // ---- fetches ----

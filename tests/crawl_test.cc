@@ -383,6 +383,45 @@ TEST_CASE("--refresh counts new, changed, unchanged and gone pages",
   CHECK(crawler::decode_body(*fr).value() == page({}));
 }
 
+TEST_CASE("an interrupted --refresh pass is continued, not started over",
+          "[policy]") {
+  TestServer srv;
+  std::vector<std::string> kids;
+  for (int i = 0; i < 12; ++i) {
+    kids.push_back("/p" + std::to_string(i));
+    srv.set_page(kids.back(), page({}));
+  }
+  srv.set_page("/", page(kids));
+  std::string dir = test::make_temp_dir("crawl-refresh-resume");
+  std::vector<std::string> base = {srv.url("/"), "--delay", "0", "--sitemaps", "off",
+                                   "--per-host", "1"};
+  REQUIRE(crawl(dir + "/db", base).exit_code == 0);
+  auto page_hits = [&] {
+    int n = 0;
+    for (const auto& k : kids) n += srv.hits(k);
+    return n;
+  };
+  REQUIRE(page_hits() == 12);
+  auto refresh = base;
+  refresh.push_back("--refresh");
+  // Stopped after 5 requests: "/" and four pages are refreshed.
+  auto partial = refresh;
+  partial.insert(partial.end(), {"--max-pages", "5"});
+  REQUIRE(crawl(dir + "/db", partial).exit_code == 0);
+  CHECK(srv.hits("/") == 2);
+  CHECK(page_hits() == 12 + 4);
+  // The next --refresh fetches only the eight pages the pass had not
+  // reached, each once...
+  REQUIRE(crawl(dir + "/db", refresh).exit_code == 0);
+  CHECK(srv.hits("/") == 2);
+  CHECK(page_hits() == 12 + 12);
+  for (const auto& k : kids) CHECK(srv.hits(k) == 2);
+  // ...and, that pass complete, a later --refresh starts a new one.
+  REQUIRE(crawl(dir + "/db", refresh).exit_code == 0);
+  CHECK(srv.hits("/") == 3);
+  CHECK(page_hits() == 12 + 12 + 12);
+}
+
 TEST_CASE("kill -9 at random points, resume: same store as one clean run",
           "[policy]") {
   TestServer srv;
