@@ -19,16 +19,6 @@ bool is_html_type(std::string_view t) {
   return t == "text/html" || t == "application/xhtml+xml" || t.empty();
 }
 
-// True if a Content-Encoding list names no coding (decode_content would
-// return the body unchanged).
-bool is_identity_coding(std::string_view encoding) {
-  for (std::string_view c : split(encoding, ',')) {
-    c = trim(c);
-    if (!c.empty() && !iequals_ascii(c, "identity")) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Status CrawlLoop::on_result(FetchResult& r) {

@@ -38,13 +38,30 @@ Result<std::string> brotli_decode(std::string_view data, size_t max_out) {
   return out;
 }
 
+namespace {
+
+// One element of a Content-Encoding list that names no coding.
+bool no_coding(std::string_view c) {
+  c = trim(c);
+  return c.empty() || iequals_ascii(c, "identity");
+}
+
+}  // namespace
+
+bool is_identity_coding(std::string_view encoding) {
+  for (std::string_view c : split(encoding, ',')) {
+    if (!no_coding(c)) return false;
+  }
+  return true;
+}
+
 Result<std::string> decode_content(std::string_view body,
                                    std::string_view encoding, size_t max_out) {
   std::string cur(body);
   std::vector<std::string_view> codings = split(encoding, ',');
   for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
+    if (no_coding(*it)) continue;
     std::string c = to_lower_ascii(trim(*it));
-    if (c.empty() || c == "identity") continue;
     size_t cap = std::min(max_out, std::max<size_t>(cur.size(), 1024) *
                                        limits::kMaxDecompressionRatio);
     Result<std::string> r = Status::ok();

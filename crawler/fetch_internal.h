@@ -92,6 +92,9 @@ class Fetcher {
 // limits::kMaxDecompressionRatio times the input.
 Result<std::string> decode_content(std::string_view body,
                                    std::string_view encoding, size_t max_out);
+// True if the Content-Encoding list names no coding (decode_content would
+// return the body unchanged).
+bool is_identity_coding(std::string_view encoding);
 // Brotli (RFC 7932) decoding bounded by max_out.
 Result<std::string> brotli_decode(std::string_view data, size_t max_out);
 

@@ -127,10 +127,11 @@ void add_refresh(Scan& s, std::string_view content) {
     s.raw.push_back({std::string(trim(rest)), LinkKind::kNavigation, "meta"});
 }
 
-void add_css(Scan& s, std::string_view css) {
-  // Sites repeat the same inline <style> on every page: the URLs of the
-  // last few large style texts are remembered (per thread, compared byte
-  // for byte), so each is scanned once.
+// extract_css_urls(css). Sites repeat the same inline <style> on every
+// page: the URLs of the last few large style texts are remembered (per
+// thread, compared byte for byte), so each is scanned once. The result
+// stays valid until the next call on this thread.
+const std::vector<std::string>& css_urls(std::string_view css) {
   struct CssMemo {
     std::string css;
     std::vector<std::string> urls;
@@ -139,29 +140,25 @@ void add_css(Scan& s, std::string_view css) {
   constexpr size_t kMemoEntries = 8;
   thread_local std::vector<CssMemo> memo;
   thread_local size_t next_slot = 0;
-  if (css.size() >= kMemoMinBytes && css.size() <= kMemoMaxBytes) {
-    for (const CssMemo& m : memo) {
-      if (m.css == css) {
-        for (const std::string& u : m.urls) {
-          s.raw.push_back({u, LinkKind::kRequisite, "css"});
-        }
-        return;
-      }
-    }
-    CssMemo m{std::string(css), extract_css_urls(css)};
-    for (const std::string& u : m.urls) {
-      s.raw.push_back({u, LinkKind::kRequisite, "css"});
-    }
-    if (memo.size() < kMemoEntries) {
-      memo.push_back(std::move(m));
-    } else {
-      memo[next_slot] = std::move(m);
-      next_slot = (next_slot + 1) % kMemoEntries;
-    }
-    return;
+  thread_local std::vector<std::string> scratch;
+  if (css.size() < kMemoMinBytes || css.size() > kMemoMaxBytes) {
+    scratch = extract_css_urls(css);
+    return scratch;
   }
-  for (std::string& u : extract_css_urls(css)) {
-    s.raw.push_back({std::move(u), LinkKind::kRequisite, "css"});
+  for (const CssMemo& m : memo) {
+    if (m.css == css) return m.urls;
+  }
+  CssMemo m{std::string(css), extract_css_urls(css)};
+  if (memo.size() < kMemoEntries) return memo.emplace_back(std::move(m)).urls;
+  CssMemo& slot = memo[next_slot];
+  next_slot = (next_slot + 1) % kMemoEntries;
+  slot = std::move(m);
+  return slot.urls;
+}
+
+void add_css(Scan& s, std::string_view css) {
+  for (const std::string& u : css_urls(css)) {
+    s.raw.push_back({u, LinkKind::kRequisite, "css"});
   }
 }
 

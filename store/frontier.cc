@@ -3,7 +3,6 @@
 // zstd-compressed on disk (stores written before zstd hold zlib; readers
 // sniff the format), and reading the latest version of each page.
 // Schema and meaning of every column: docs/schema.md ("urls", "fetches").
-#include <cstdio>
 #include <unordered_map>
 
 #include "store/store_impl.h"
@@ -165,26 +164,12 @@ Result<UrlRow> Store::get_url(int64_t id) {
 
 namespace {
 
-// A JSON array of strings (for json_each): hosts are canonical, but any
-// quote, backslash or control byte is escaped anyway.
+// A JSON array of strings (for json_each).
 std::string json_string_array(const std::vector<std::string>& items) {
   std::string out = "[";
   for (const std::string& it : items) {
     if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : it) {
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += c;
-      } else if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += c;
-      }
-    }
-    out += '"';
+    json_quote(out, it);
   }
   return out + "]";
 }
