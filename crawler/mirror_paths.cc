@@ -3,7 +3,6 @@
 // Rules: docs/internals/mirror-warc.md "Path mapping".
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 #include "crawler/mirror.h"
 
@@ -17,10 +16,12 @@ int hexval(char c) {
   return -1;
 }
 
-std::string pct(unsigned char c) {
-  char buf[4];
-  std::snprintf(buf, sizeof buf, "%%%02X", c);
-  return buf;
+// Appends c as %XX (upper-case hex).
+void append_pct(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += '%';
+  out += kHex[c >> 4];
+  out += kHex[c & 15];
 }
 
 std::string decode_pct(std::string_view in) {
@@ -47,7 +48,7 @@ std::string escape_component(std::string_view decoded) {
   std::string out;
   for (unsigned char c : decoded) {
     if (unsafe_byte(c) || (!utf8 && c >= 0x80)) {
-      out += pct(c);
+      append_pct(out, c);
     } else {
       out += static_cast<char>(c);
     }
@@ -100,11 +101,10 @@ std::string finish_component(std::string c) {
   size_t dot = c.find('.');
   std::string stem = c.substr(0, dot);
   if (is_reserved_stem(stem)) c.insert(stem.size(), 1, '_');
-  while (!c.empty() && (c.back() == '.' || c.back() == ' ')) {
-    std::string tail = pct(static_cast<unsigned char>(c.back()));
+  if (!c.empty() && (c.back() == '.' || c.back() == ' ')) {  // the last one only
+    const auto last = static_cast<unsigned char>(c.back());
     c.pop_back();
-    c += tail;
-    break;
+    append_pct(c, last);
   }
   if (c.size() > limits::kMaxPathComponentBytes) {
     std::string h = hash128(c).hex().substr(0, 16);
@@ -264,14 +264,11 @@ std::string relative_href(std::string_view from_path, std::string_view to_path) 
   std::string out;
   out.reserve(ups * 3 + rest.size() + 16);
   for (size_t i = 0; i < ups; ++i) out += "../";
-  static constexpr char kHex[] = "0123456789ABCDEF";
   for (unsigned char c : rest) {
     if (kHrefKeep[c]) {
       out += static_cast<char>(c);
     } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+      append_pct(out, c);
     }
   }
   return out;
