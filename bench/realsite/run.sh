@@ -9,6 +9,8 @@
 # set's tools/make_textdumps.sh), runs `winnow clean DIR` on them and scores
 # that with tools/score_textdumps.py.
 #
+# MODE=crawl (default) | textdumps | both: which of the two to run
+# (TEXTDUMPS=1 is the same as MODE=both).
 # Environment: BUILD (default build), WORK (default /tmp/winnow-realsite;
 # unpacked sites and dumps are reused between runs), PORT (default 18600),
 # CHECK=1 exits 1 when a site misses a target of issue 11 point 2.
@@ -42,6 +44,7 @@ print(" ".join(m.groups()) if m else "- - -")
 PY
 }
 
+mode=${MODE:-crawl}; [ "${TEXTDUMPS:-0}" = 1 ] && mode=both
 results="$work/results.tsv"; : > "$results"
 fail=0
 for site in "${sites[@]}"; do
@@ -49,29 +52,34 @@ for site in "${sites[@]}"; do
   if [ ! -d "$dir/www" ]; then
     mkdir -p "$work/sites"; tar -I zstd -xf "$devset/sites/$site.tar.zst" -C "$work/sites"
   fi
-  "$devset/tools/serve.sh" stop "$dir" >/dev/null 2>&1 || true
-  "$devset/tools/serve.sh" "$dir" "$port" >/dev/null
-  seeds=()
-  while IFS= read -r p; do seeds+=("http://127.0.0.1:$port$p"); done < <(start_urls "$site")
-  out="$work/out/$site"; rm -rf "$out"; mkdir -p "$out"
-  /usr/bin/time -f "%e %M" -o "$out/time" "$winnow" run "${seeds[@]}" --out "$out" \
-    --delay 0 --per-host 8 --concurrency 8 --provenance --quiet > "$out/log" 2>&1 || {
-      echo "run.sh: $site: winnow run failed (see $out/log)" >&2; tail -3 "$out/log" >&2; fail=1; }
-  "$devset/tools/serve.sh" stop "$dir" >/dev/null
-  score=$(python3 "$devset/tools/score.py" "$dir/gold.jsonl" "$out/dataset.jsonl" \
-    --json "$out/score.json" 2>/dev/null | tail -n 1)
-  read -r secs rss < "$out/time"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$site" "$score" "$(naive "$site")" "$secs" "$rss" >> "$results"
-  if [ "${TEXTDUMPS:-0}" = 1 ]; then
+  out="$work/out/$site"; mkdir -p "$out"
+  if [ "$mode" != textdumps ]; then
+    "$devset/tools/serve.sh" stop "$dir" >/dev/null 2>&1 || true
+    "$devset/tools/serve.sh" "$dir" "$port" >/dev/null
+    seeds=()
+    while IFS= read -r p; do seeds+=("http://127.0.0.1:$port$p"); done < <(start_urls "$site")
+    rm -rf "$out"; mkdir -p "$out"
+    /usr/bin/time -f "%e %M" -o "$out/time" "$winnow" run "${seeds[@]}" --out "$out" \
+      --delay 0 --per-host 8 --concurrency 8 --provenance --quiet > "$out/log" 2>&1 || {
+        echo "run.sh: $site: winnow run failed (see $out/log)" >&2; tail -3 "$out/log" >&2; fail=1; }
+    "$devset/tools/serve.sh" stop "$dir" >/dev/null
+    score=$(python3 "$devset/tools/score.py" "$dir/gold.jsonl" "$out/dataset.jsonl" \
+      --json "$out/score.json" 2>/dev/null | tail -n 1)
+    read -r secs rss < "$out/time"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$site" "$score" "$(naive "$site")" "$secs" "$rss" >> "$results"
+  fi
+  if [ "$mode" != crawl ]; then
     td="$work/textdumps/$site"
     if [ ! -s "$td.manifest.tsv" ]; then
       mkdir -p "$work/textdumps"; "$devset/tools/make_textdumps.sh" "$dir" "$td" >/dev/null
     fi
-    "$winnow" clean "$td" --url-prefix http://dump --out "$out/textdumps.jsonl" 2> "$out/textdumps.log" || {
+    /usr/bin/time -f "%e %M" -o "$out/time.td" "$winnow" clean "$td" --url-prefix http://dump \
+      --out "$out/textdumps.jsonl" 2> "$out/textdumps.log" || {
       echo "run.sh: $site: winnow clean failed (see $out/textdumps.log)" >&2; fail=1; }
     tscore=$(python3 "$devset/tools/score_textdumps.py" "$dir/gold.jsonl" "$td.manifest.tsv" \
       "$out/textdumps.jsonl" 2>/dev/null | tail -n 1)
-    printf '%s\t%s\t-\t-\t-\n' "$site (text dumps)" "$tscore" >> "$results"
+    read -r secs rss < "$out/time.td"
+    printf '%s\t%s\t-\t%s\t%s\n' "$site (text dumps)" "$tscore" "$secs" "$rss" >> "$results"
   fi
 done
 
