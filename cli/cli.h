@@ -58,5 +58,6 @@ void add_dedup_jsonl_command(CLI::App& app, Action& action);
 void add_mirror_command(CLI::App& app, Action& action);
 void add_warc_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
+void add_stats_command(CLI::App& app, Action& action);
 
 }  // namespace winnow::cli

@@ -42,16 +42,20 @@ Result<dedup::DocDecision> load_decision(store::Store& db,
   return d;
 }
 
+// Writes the decisions in one transaction; with clear, every earlier
+// decision is deleted in that same transaction (a failure leaves the old
+// decisions as they were). fps and hashes are per input document.
 Status write_decisions(store::Store& db, const std::vector<dedup::DocInput>& in,
-                       const dedup::Result& res,
-                       const std::vector<std::string>& fps) {
+                       const dedup::Result& res, const std::vector<std::string>& fps,
+                       const std::vector<std::string>& hashes, bool clear) {
   Status st = db.begin();
   if (!st) return st;
+  if (clear) st = db.clear_decisions();
   for (size_t i = 0; i < in.size() && st; ++i) {
     const dedup::DocDecision& d = res.docs[i];
     if (in[i].settled && in[i].settled->aliases == d.aliases) continue;
     st = db.put_document_decision(
-        {d.id, d.keep, d.reason, d.dup_of, d.aliases, fps[i]});
+        {d.id, d.keep, d.reason, d.dup_of, d.aliases, fps[i], hashes[i]});
     if (!st || in[i].settled) continue;
     std::vector<store::ParagraphDecisionRow> rows;
     for (size_t k = 0; k < d.paragraphs.size(); ++k) {
@@ -81,7 +85,8 @@ Status dedup_store_with(store::Store& db, const dedup::Options& options,
   for (const auto& r : *prior) decided[r.doc_id] = &r;
 
   std::vector<dedup::DocInput> in;
-  std::vector<std::string> fps;  // per input document
+  std::vector<std::string> fps;     // per input document
+  std::vector<std::string> hashes;  // per input document
   std::set<int64_t> present;
   for (const auto& row : *docs) {
     in.push_back(to_input(row));
@@ -89,16 +94,15 @@ Status dedup_store_with(store::Store& db, const dedup::Options& options,
     std::string fp = dedup::document_fingerprint(in.back().paragraphs,
                                                  options.normalize).hex();
     auto it = decided.find(row.id);
-    if (it != decided.end() && it->second->fingerprint != fp) {
+    if (it != decided.end() && (it->second->fingerprint != fp ||
+                                it->second->content_hash != row.content_hash)) {
       full = true;  // a decided document changed: its provenance is stale
     }
     fps.push_back(std::move(fp));
+    hashes.push_back(row.content_hash);
   }
   for (const auto& [id, r] : decided) full = full || !present.count(id);
-  if (full) {
-    Status st = db.clear_decisions();
-    if (!st) return st;
-  } else {
+  if (!full) {
     for (size_t i = 0; i < in.size(); ++i) {
       auto it = decided.find(in[i].id);
       if (it == decided.end()) continue;
@@ -108,7 +112,7 @@ Status dedup_store_with(store::Store& db, const dedup::Options& options,
     }
   }
   dedup::Result res = dedup::run_dedup(in, options);
-  Status st = write_decisions(db, in, res, fps);
+  Status st = write_decisions(db, in, res, fps, hashes, /*clear=*/full);
   if (!st) return st;
   if (stats) {
     stats->documents = res.stats.documents;
@@ -146,7 +150,7 @@ void add_dedup_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(0.0, 1.0));
   sub->callback([a, &action] {
     action = [a] {
-      auto db = store::Store::open(a->db);
+      auto db = store::Store::open(a->db, store::OpenMode::kExisting);
       if (!db) return fail(db.status());
       DedupStats s;
       Status st = dedup_store_with(**db, a->options, a->full, &s);

@@ -36,7 +36,7 @@ void add_export_command(CLI::App& app, Action& action) {
       a->provenance = (p.parent_path() / "provenance.jsonl").string();
     }
     action = [a] {
-      auto db = store::Store::open(a->db);
+      auto db = store::Store::open(a->db, store::OpenMode::kExisting);
       if (!db) return fail(db.status());
       ExportOptions o;
       o.dataset_path = a->out;

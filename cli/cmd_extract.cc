@@ -14,7 +14,7 @@ void add_extract_command(CLI::App& app, Action& action) {
   sub->add_option("--db", *db_path, "The archive store (SQLite file)")->required();
   sub->callback([db_path, &action] {
     action = [db_path] {
-      auto db = store::Store::open(*db_path);
+      auto db = store::Store::open(*db_path, store::OpenMode::kExisting);
       if (!db) return fail(db.status());
       ExtractStats s;
       Status st = extract_store(**db, &s);

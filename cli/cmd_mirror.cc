@@ -28,10 +28,7 @@ void add_mirror_command(CLI::App& app, Action& action) {
                 "Write pages exactly as fetched (no link rewriting)");
   sub->callback([a, &action] {
     action = [a] {
-      if (!std::filesystem::exists(a->db)) {
-        return fail(invalid_input(a->db + ": no such store"));
-      }
-      auto db = store::Store::open(a->db);
+      auto db = store::Store::open(a->db, store::OpenMode::kExisting);
       if (!db) return fail(db.status());
       a->options.convert_links = !a->no_convert;
       crawler::MirrorStats s;

@@ -53,10 +53,7 @@ void add_warc_command(CLI::App& app, Action& action) {
         return kExitUsage;
       }
       a->options.max_size = max;
-      if (!std::filesystem::exists(a->db)) {
-        return fail(invalid_input(a->db + ": no such store"));
-      }
-      auto db = store::Store::open(a->db);
+      auto db = store::Store::open(a->db, store::OpenMode::kExisting);
       if (!db) return fail(db.status());
       crawler::WarcStats s;
       Status st = crawler::write_warc(**db, a->options, &s);

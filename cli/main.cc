@@ -36,6 +36,7 @@ int run_main(int argc, char** argv) {
   add_mirror_command(app, action);
   add_warc_command(app, action);
   add_import_command(app, action);
+  add_stats_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

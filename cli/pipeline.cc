@@ -188,6 +188,16 @@ Status export_store(store::Store& db, const ExportOptions& options,
                     ExportStats* stats) {
   ExportStats local;
   ExportStats& s = stats ? *stats : local;
+  auto stale = db.stale_decisions();
+  if (!stale) return stale.status();
+  if (*stale > 0) {
+    return invalid_input(db.path() +
+                         ": the dedup decisions do not match the extracted documents (" +
+                         std::to_string(*stale) +
+                         (*stale == 1 ? " document" : " documents") +
+                         " changed since dedup ran); run winnow dedup --db " + db.path() +
+                         " first");
+  }
   auto rows = db.all_documents(true);
   if (!rows) return rows.status();
   auto doc_decisions = db.document_decisions();
@@ -242,9 +252,8 @@ Status export_store(store::Store& db, const ExportOptions& options,
     data += exporter::dataset_line(d, options.with_markdown);
     data += '\n';
   }
-  Status st = write_file_atomic(options.dataset_path, data);
-  if (!st) return st;
-  s.documents = static_cast<int64_t>(out.size());
+  // The provenance file first: the dataset is replaced last, only once
+  // everything else has been written.
   if (!options.provenance_path.empty()) {
     std::sort(prov.begin(), prov.end(), [](const auto& a, const auto& b) {
       if (a.url != b.url) return a.url < b.url;
@@ -255,10 +264,13 @@ Status export_store(store::Store& db, const ExportOptions& options,
       p += exporter::provenance_line(r);
       p += '\n';
     }
-    st = write_file_atomic(options.provenance_path, p);
+    Status st = write_file_atomic(options.provenance_path, p);
     if (!st) return st;
     s.provenance_records = static_cast<int64_t>(prov.size());
   }
+  Status st = write_file_atomic(options.dataset_path, data);
+  if (!st) return st;
+  s.documents = static_cast<int64_t>(out.size());
   return Status::ok();
 }
 

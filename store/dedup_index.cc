@@ -59,11 +59,12 @@ Status Store::put_paragraph_decisions(
 Status Store::put_document_decision(const DocumentDecisionRow& r) {
   Stmt s = impl_->prepare(
       "INSERT OR REPLACE INTO document_decisions(doc_id, keep, reason, dup_of, "
-      "aliases, fingerprint) VALUES(?1,?2,?3,?4,?5,?6)");
+      "aliases, fingerprint, content_hash) VALUES(?1,?2,?3,?4,?5,?6,?7)");
   if (!s.ok()) return impl_->error("put_document_decision");
   // Aliases are stored one per line (URLs cannot contain a raw newline).
   s.bind(1, r.doc_id).bind(2, r.keep ? 1 : 0).bind(3, r.reason)
-      .bind(4, r.dup_of).bind(5, join(r.aliases, "\n")).bind(6, r.fingerprint);
+      .bind(4, r.dup_of).bind(5, join(r.aliases, "\n")).bind(6, r.fingerprint)
+      .bind(7, r.content_hash);
   return impl_->check(s.step(), "put_document_decision");
 }
 
@@ -92,9 +93,8 @@ Result<std::vector<ParagraphDecisionRow>> Store::paragraph_decisions(
 
 Result<std::vector<DocumentDecisionRow>> Store::document_decisions() {
   Stmt s = impl_->prepare(
-      "SELECT doc_id, keep, reason, dup_of, aliases, fingerprint FROM "
-      "document_decisions "
-      "ORDER BY doc_id");
+      "SELECT doc_id, keep, reason, dup_of, aliases, fingerprint, "
+      "content_hash FROM document_decisions ORDER BY doc_id");
   if (!s.ok()) return impl_->error("document_decisions");
   std::vector<DocumentDecisionRow> out;
   int rc;
@@ -109,10 +109,22 @@ Result<std::vector<DocumentDecisionRow>> Store::document_decisions() {
       for (std::string_view a : split(aliases, '\n')) r.aliases.emplace_back(a);
     }
     r.fingerprint = s.text(5);
+    r.content_hash = s.text(6);
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return impl_->error("document_decisions");
   return out;
+}
+
+Result<int64_t> Store::stale_decisions() {
+  Stmt s = impl_->prepare(
+      "SELECT (SELECT count(*) FROM documents d LEFT JOIN document_decisions x "
+      "ON x.doc_id = d.id WHERE x.doc_id IS NULL OR x.content_hash = '' OR "
+      "x.content_hash != d.content_hash) + (SELECT count(*) FROM "
+      "document_decisions x WHERE NOT EXISTS (SELECT 1 FROM documents d "
+      "WHERE d.id = x.doc_id))");
+  if (!s.ok() || s.step() != SQLITE_ROW) return impl_->error("stale_decisions");
+  return s.i64(0);
 }
 
 }  // namespace winnow::store

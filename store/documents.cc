@@ -32,6 +32,16 @@ CREATE TABLE paragraphs(
 )sql";
 }
 
+std::string document_content_hash(const std::vector<ParagraphRow>& paragraphs) {
+  std::string all;
+  for (const ParagraphRow& p : paragraphs) {
+    all += std::to_string(p.text.size());
+    all += ':';
+    all += p.text;
+  }
+  return hash128(all).hex();
+}
+
 Result<int64_t> Store::put_document(const DocumentRow& d) {
   Status st = begin();
   if (!st) return st;
@@ -44,18 +54,20 @@ Result<int64_t> Store::put_document(const DocumentRow& d) {
   {
     Stmt s = impl_->prepare(
         "INSERT INTO documents(url_id, fetch_id, url, canonical_url, title, "
-        "date, author, site_name, lang, kind, site) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
+        "date, author, site_name, lang, kind, site, content_hash) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) "
         "ON CONFLICT(url_id) DO UPDATE SET fetch_id=excluded.fetch_id, "
         "url=excluded.url, canonical_url=excluded.canonical_url, "
         "title=excluded.title, date=excluded.date, author=excluded.author, "
         "site_name=excluded.site_name, lang=excluded.lang, "
-        "kind=excluded.kind, site=excluded.site RETURNING id");
+        "kind=excluded.kind, site=excluded.site, "
+        "content_hash=excluded.content_hash RETURNING id");
     if (!s.ok()) return fail("put_document");
     s.bind(1, d.url_id).bind(2, d.fetch_id).bind(3, d.url)
         .bind(4, d.canonical_url).bind(5, d.title).bind(6, d.date)
         .bind(7, d.author).bind(8, d.site_name).bind(9, d.lang)
-        .bind(10, d.kind).bind(11, d.site);
+        .bind(10, d.kind).bind(11, d.site)
+        .bind(12, document_content_hash(d.paragraphs));
     if (s.step() != SQLITE_ROW) return fail("put_document");
     id = s.i64(0);
   }
@@ -116,6 +128,7 @@ DocumentRow read_document(const Stmt& s) {
   d.lang = s.text(9);
   d.kind = s.text(10);
   d.site = s.text(11);
+  d.content_hash = s.text(12);
   return d;
 }
 
@@ -126,7 +139,8 @@ Result<std::vector<DocumentRow>> Store::all_documents(bool with_paragraphs) {
   {
     Stmt s = impl_->prepare(
         "SELECT id, url_id, fetch_id, url, canonical_url, title, date, "
-        "author, site_name, lang, kind, site FROM documents ORDER BY id");
+        "author, site_name, lang, kind, site, content_hash FROM documents "
+        "ORDER BY id");
     if (!s.ok()) return impl_->error("all_documents");
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) docs.push_back(read_document(s));

@@ -1,6 +1,7 @@
 // store.cc: opening the archive file (WAL, foreign keys, busy timeout),
-// schema creation and version checks, transactions, the meta table, and
-// the statement cache shared by the store's area files.
+// schema creation, version checks and migration (steps in migrations.cc),
+// transactions, the meta table, and the statement cache shared by the
+// store's area files.
 #include <filesystem>
 
 #include "store/store_impl.h"
@@ -8,8 +9,6 @@
 namespace winnow::store {
 
 namespace {
-
-constexpr int kSchemaVersion = 1;
 
 const char* kCoreSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(
@@ -67,46 +66,67 @@ Store::~Store() = default;
 
 namespace {
 
-Status check_or_create_schema(Store::Impl& im) {
-  // Is this a SQLite file at all, and a winnow one?
-  int64_t tables = 0;
-  {
-    Stmt q = im.prepare("SELECT count(*) FROM sqlite_master");
-    if (!q.ok() || q.step() != SQLITE_ROW) {
-      return Status::error(ErrorKind::kCorrupt,
-                           im.path + ": not a winnow store (not an SQLite "
-                                     "database, or corrupt)");
-    }
-    tables = q.i64(0);
+// Reads how many schema objects the file has and its user_version.
+Status read_version(Store::Impl& im, int64_t* tables, int* version) {
+  Stmt q = im.prepare("SELECT count(*) FROM sqlite_master");
+  if (!q.ok() || q.step() != SQLITE_ROW) {
+    return Status::error(ErrorKind::kCorrupt,
+                         im.path + ": not a winnow store (not an SQLite "
+                                   "database, or corrupt)");
   }
-  int version = 0;
-  {
-    Stmt v = im.prepare("PRAGMA user_version");
-    if (v.ok() && v.step() == SQLITE_ROW) version = v.i32(0);
-  }
+  *tables = q.i64(0);
+  Stmt v = im.prepare("PRAGMA user_version");
+  *version = v.ok() && v.step() == SQLITE_ROW ? v.i32(0) : 0;
+  return Status::ok();
+}
+
+// Refuses files winnow cannot use: foreign SQLite files, newer stores, and
+// (kExisting) an empty file.
+Status check_version(const Store::Impl& im, int64_t tables, int version,
+                     OpenMode mode) {
   if (tables > 0 && version == 0) {
     return Status::error(ErrorKind::kCorrupt,
                          im.path + ": not a winnow store (SQLite database "
                                    "with foreign tables)");
   }
-  if (version > kSchemaVersion) {
+  if (tables == 0 && mode == OpenMode::kExisting) {
+    return Status::error(ErrorKind::kCorrupt,
+                         im.path + ": not a winnow store (empty database)");
+  }
+  if (version > schema_version()) {
     return storage_error(im.path + ": store schema version " +
                          std::to_string(version) +
                          " is newer than this winnow supports (" +
-                         std::to_string(kSchemaVersion) + ")");
+                         std::to_string(schema_version()) + ")");
   }
-  if (version == kSchemaVersion) return Status::ok();
-  Status s = im.exec("BEGIN IMMEDIATE");
+  return Status::ok();
+}
+
+// Creates the version-1 schema in an empty file, then applies the
+// migrations up to the current version, all in one transaction (the
+// version is read again inside it: another process may have got there
+// first).
+Status check_or_create_schema(Store::Impl& im, OpenMode mode) {
+  int64_t tables = 0;
+  int version = 0;
+  Status s = read_version(im, &tables, &version);
+  if (s) s = check_version(im, tables, version, mode);
+  if (!s || version == schema_version()) return s;
+  s = im.exec("BEGIN IMMEDIATE");
   if (!s) return s;
-  for (const char* ddl :
-       {kCoreSchema, frontier_schema(), documents_schema(), dedup_schema()}) {
-    s = im.exec(ddl);
-    if (!s) {
-      (void)im.exec("ROLLBACK");
-      return s;
+  s = read_version(im, &tables, &version);
+  if (s) s = check_version(im, tables, version, mode);
+  if (s && version == 0) {
+    for (const char* ddl :
+         {kCoreSchema, frontier_schema(), documents_schema(), dedup_schema()}) {
+      if (s) s = im.exec(ddl);
     }
+    version = 1;
   }
-  s = im.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  if (s && version < schema_version()) {
+    s = migrate(im, version);
+    if (s) s = im.exec("PRAGMA user_version = " + std::to_string(schema_version()));
+  }
   if (!s) {
     (void)im.exec("ROLLBACK");
     return s;
@@ -116,25 +136,31 @@ Status check_or_create_schema(Store::Impl& im) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& path,
+                                           OpenMode mode) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   std::error_code ec;
-  auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
-    return storage_error(path + ": directory does not exist");
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (mode == OpenMode::kExisting) {
+    if (!std::filesystem::exists(path, ec)) {
+      return invalid_input(path + ": no such store (crawl or import into it first)");
+    }
+  } else {
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
+      return storage_error(path + ": directory does not exist");
+    }
+    flags |= SQLITE_OPEN_CREATE;
   }
-  int rc = sqlite3_open_v2(path.c_str(), &impl->db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                               SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "cannot open";
     return storage_error(path + ": cannot open store: " + msg);
   }
   sqlite3_busy_timeout(impl->db, 10000);
   sqlite3_extended_result_codes(impl->db, 1);
-  Status s = check_or_create_schema(*impl);
+  Status s = check_or_create_schema(*impl, mode);
   if (!s) return s;
   s = impl->exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "

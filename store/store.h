@@ -112,6 +112,9 @@ struct DocumentRow {
   std::string lang;
   std::string kind;      // "article" | "listing" | "other"
   std::string site;      // chrome::site_key
+  // XXH3-128 hex of the paragraph texts in order (document_content_hash);
+  // filled on reads, computed by put_document (any value given is ignored).
+  std::string content_hash;
   std::vector<ParagraphRow> paragraphs;
 };
 
@@ -133,13 +136,47 @@ struct DocumentDecisionRow {
   int64_t dup_of = 0;
   std::vector<std::string> aliases;  // other URLs collapsed into this one
   std::string fingerprint;  // dedup::document_fingerprint hex when decided
+  std::string content_hash;  // DocumentRow::content_hash of the document
+                             // the decision was made on ("" = unknown,
+                             // as in stores migrated from version 1)
+};
+
+// Paragraph texts as the store fingerprints them: XXH3-128 hex over each
+// text, length-prefixed, in order ("" paragraphs hash like any other).
+std::string document_content_hash(const std::vector<ParagraphRow>& paragraphs);
+
+// What `winnow stats` reports (Store::stats). Counts are rows in the store.
+struct StoreStats {
+  int schema_version = 0;
+  // urls by kind (index UrlKind) and state (index UrlState).
+  int64_t urls[4][5] = {};
+  // fetches by HTTP status, ascending; status 0 = no response.
+  std::vector<std::pair<int, int64_t>> fetches_by_status;
+  int64_t documents = 0;
+  int64_t paragraphs = 0;
+  // Dedup decisions; meaningful when stale_documents == 0.
+  int64_t decided_documents = 0;
+  int64_t removed_documents = 0;
+  int64_t removed_paragraphs = 0;  // of removed documents, and removed
+                                   // paragraphs of kept ones (as export)
+  int64_t stale_documents = 0;     // see Store::stale_decisions
+};
+
+// How Store::open treats a path with no store behind it.
+enum class OpenMode {
+  kCreate,    // create the file and schema (crawl, import, run)
+  kExisting,  // the file must already be a winnow store (later stages)
 };
 
 class Store {
  public:
-  // Opens or creates the file, enables WAL, applies migrations. A file that
-  // is not a winnow store (or is corrupt) gives kStorage/kCorrupt naming it.
-  static Result<std::unique_ptr<Store>> open(const std::string& path);
+  // Opens (kCreate: or creates) the file, enables WAL, applies the schema
+  // migrations (store/migrations.cc). A file that is not a winnow store (or
+  // is corrupt) gives kStorage/kCorrupt naming it; with kExisting a missing
+  // file gives kInvalidInput "<path>: no such store ..." and nothing is
+  // created.
+  static Result<std::unique_ptr<Store>> open(const std::string& path,
+                                             OpenMode mode = OpenMode::kCreate);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -210,6 +247,14 @@ class Store {
   Status put_document_decision(const DocumentDecisionRow& row);
   Result<std::vector<ParagraphDecisionRow>> paragraph_decisions(int64_t doc_id);
   Result<std::vector<DocumentDecisionRow>> document_decisions();
+  // Documents whose decisions do not match the current extraction: a
+  // document with no decision row or one made on other content (content
+  // hash differs), plus decision rows whose document is gone. 0 = the
+  // decisions describe exactly the documents stored (what export needs).
+  Result<int64_t> stale_decisions();
+
+  // ---- summary ----
+  Result<StoreStats> stats();
 
   // Escape hatch for area files in store/ only (not part of the stable API).
   struct Impl;

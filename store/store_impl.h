@@ -96,9 +96,15 @@ struct Store::Impl {
 };
 
 // Each area file contributes its tables; store.cc applies them in order in
-// one transaction when the file is created (schema version 1).
+// one transaction when the file is created (schema version 1, frozen: later
+// changes are migrations).
 const char* frontier_schema();   // frontier.cc: urls, fetches
 const char* documents_schema();  // documents.cc: documents, paragraphs
 const char* dedup_schema();      // dedup_index.cc: decisions, hash index
+
+// migrations.cc: the current schema version, and the steps from `from` to
+// it (run inside the caller's transaction; the caller sets user_version).
+int schema_version();
+Status migrate(Store::Impl& im, int from);
 
 }  // namespace winnow::store
