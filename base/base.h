@@ -120,7 +120,9 @@ bool contains_ci(std::string_view hay, std::string_view needle);
 // UTF-8: validity, repair (invalid sequences become U+FFFD), decoding.
 bool is_valid_utf8(std::string_view s);
 std::string repair_utf8(std::string_view s);
-// Decodes one code point at s[i], advancing i; returns U+FFFD on bad input.
+// Decodes one code point at s[i], advancing i; returns U+FFFD on bad input,
+// one per maximal invalid subpart (a cut-off sequence's valid prefix is one
+// U+FFFD), as the WHATWG UTF-8 decoder does.
 char32_t next_code_point(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 bool is_unicode_space(char32_t cp);  // ASCII space, NBSP, U+2000..200A, etc.
@@ -143,9 +145,13 @@ size_t count_words(std::string_view s);
 // --------------------------------------------------------------- Charset --
 // Sniffs the encoding of an HTML/text body: BOM, then `declared` (a
 // Content-Type value or a bare label, may be empty), then a <meta charset>
-// prescan, then a UTF-8 validity check. Valid UTF-8 holding non-ASCII bytes
-// wins over a single-byte declaration; invalid UTF-8 without a usable label
-// is windows-1252. Returns one of "utf-8", "windows-1252" (also for
+// prescan, then UTF-8 sniffing. A UTF-8 label is followed whatever the bytes
+// (bad bytes become U+FFFD when converting, as in browsers). Valid UTF-8
+// holding non-ASCII bytes wins over a single-byte declaration. Without a
+// usable label, text with at least as many well-formed multi-byte UTF-8
+// characters as invalid sequences is UTF-8, the rest windows-1252. A
+// sequence cut off by the end of `bytes` (a body cut at a byte limit) does
+// not count against UTF-8. Returns one of "utf-8", "windows-1252" (also for
 // iso-8859-1/ascii labels, as browsers do), "iso-8859-15", "utf-16le",
 // "utf-16be".
 std::string detect_charset(std::string_view bytes, std::string_view declared);

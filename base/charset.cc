@@ -1,5 +1,5 @@
 // charset.cc: sniffing a page's character encoding (BOM, declared label,
-// <meta> prescan, UTF-8 validity) and converting the common single-byte and
+// <meta> prescan, UTF-8 sniffing) and converting the common single-byte and
 // UTF-16 encodings to UTF-8. Used by the parser and by the crawler (which
 // records the charset it saw). Never fails: bad bytes become U+FFFD.
 #include <array>
@@ -94,10 +94,32 @@ std::string meta_label(std::string_view bytes) {
   return "";
 }
 
-bool has_non_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return true;
-  return false;
+// How UTF-8-like a body is: well-formed multi-byte characters and invalid
+// sequences (maximal subparts). A sequence cut off by the end of the body is
+// neither: the cut is ours or the server's, not the page's encoding.
+struct Utf8Tally {
+  size_t multibyte = 0;
+  size_t invalid = 0;
+};
+
+Utf8Tally tally_utf8(std::string_view s) {
+  Utf8Tally t;
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t before = i;
+    const char32_t cp = next_code_point(s, i);
+    if (cp != 0xFFFD || s.substr(before, 3) == "\xEF\xBF\xBD") {
+      ++t.multibyte;
+    } else if (!(i == s.size() && b >= 0xC2 && b <= 0xF4)) {
+      ++t.invalid;  // not merely a valid prefix cut off by the end
+    }
+  }
+  return t;
 }
 
 }  // namespace
@@ -114,12 +136,19 @@ std::string detect_charset(std::string_view bytes, std::string_view declared) {
   // A UTF-16 label without a BOM on an ASCII-compatible page is a lie (the
   // <meta> could not have been read otherwise).
   if (label == "utf-16le" || label == "utf-16be") label = "";
+  // A UTF-8 declaration is followed, as browsers do: one bad byte costs one
+  // U+FFFD, not the whole page read as windows-1252.
+  if (label == "utf-8") return "utf-8";
+  const Utf8Tally t = tally_utf8(bytes);
+  // Undeclared: mostly-UTF-8 text is UTF-8 with a few U+FFFD. windows-1252
+  // text rarely forms well-formed multi-byte sequences (an accented capital
+  // or "ß" followed by a symbol from 0x80-0xBF), and its accented letters
+  // before ASCII are invalid, so it is outvoted.
+  if (label.empty())
+    return t.multibyte >= t.invalid ? "utf-8" : "windows-1252";
   // Valid UTF-8 with non-ASCII bytes is almost never a legacy encoding by
   // accident, so it wins over a single-byte declaration (lying servers).
-  bool valid = is_valid_utf8(bytes);
-  if (valid && (label.empty() || label == "utf-8" || has_non_ascii(bytes)))
-    return "utf-8";
-  if (label.empty() || label == "utf-8") return "windows-1252";
+  if (t.invalid == 0 && t.multibyte > 0) return "utf-8";
   return label;
 }
 

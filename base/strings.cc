@@ -72,47 +72,46 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+// Decodes as the WHATWG UTF-8 decoder does: a sequence that breaks off is
+// replaced by one U+FFFD covering its valid prefix ("maximal subpart"), and
+// the byte that broke it starts the next character.
 char32_t next_code_point(std::string_view s, size_t& i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
+  const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     ++i;
     return c;
   }
   int len = 0;
   char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) {
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
     len = 2;
     cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
+  } else if (c >= 0xE0 && c <= 0xEF) {
     len = 3;
     cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
+    if (c == 0xE0) lo = 0xA0;  // no overlongs
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
     len = 4;
     cp = c & 0x07;
+    if (c == 0xF0) lo = 0x90;  // no overlongs
+    if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
   } else {
     ++i;
     return 0xFFFD;
   }
-  if (i + static_cast<size_t>(len) > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  for (int k = 1; k < len; ++k) {
-    unsigned char cc = byte(i + static_cast<size_t>(k));
-    if ((cc & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
+  size_t k = 1;
+  for (; k < static_cast<size_t>(len); ++k) {
+    if (i + k >= s.size()) break;
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if (cc < lo || cc > hi) break;
+    lo = 0x80;
+    hi = 0xBF;
     cp = (cp << 6) | (cc & 0x3F);
   }
-  static const char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += static_cast<size_t>(len);
-  return cp;
+  i += k;
+  return k == static_cast<size_t>(len) ? cp : 0xFFFD;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

@@ -127,8 +127,8 @@ struct ParsedPage {
   std::vector<std::string> warnings;  // one line each: what could not be parsed
 };
 
-// Converts bytes to UTF-8 (BOM, header charset, <meta charset>, then a
-// UTF-8 validity check with windows-1252 fallback). `declared` is the
+// Converts bytes to UTF-8 (BOM, header charset, <meta charset>, then UTF-8
+// sniffing with windows-1252 fallback: see detect_charset in base/base.h). `declared` is the
 // charset from the Content-Type header, may be empty. Never fails: invalid
 // sequences become U+FFFD.
 std::string to_utf8(std::string_view bytes, std::string_view declared,

@@ -188,6 +188,28 @@ TEST_CASE("--max-bytes cuts a 10 MB body and marks it truncated", "[policy]") {
   CHECK((*f)->content_type == "application/octet-stream");
 }
 
+// Regression: a UTF-8 page cut inside a character by --max-bytes was no
+// longer valid UTF-8 and was recorded (and then extracted) as windows-1252.
+TEST_CASE("--max-bytes cutting a UTF-8 page mid-character keeps it UTF-8",
+          "[policy]") {
+  TestServer srv;
+  std::string body = "<html><body><p>";  // 15 bytes, then 2-byte characters
+  for (int i = 0; i < 1000; ++i) body += "\xC3\xA9";
+  srv.set_page("/long", body + "</p></body></html>", "text/html");
+  srv.set_page("/", page({"/long"}));
+  std::string dir = test::make_temp_dir("crawl-maxbytes-utf8");
+  auto r = crawl(dir + "/db", {srv.url("/"), "--delay", "0", "--sitemaps",
+                               "off", "--max-bytes", "1000"});
+  REQUIRE(r.exit_code == 0);
+  auto db = open(dir + "/db");
+  auto f = db->latest_fetch(url_row(*db, srv.url("/long")).id);
+  REQUIRE(f.is_ok());
+  REQUIRE(f->has_value());
+  CHECK((*f)->truncated);
+  CHECK((*f)->body.size() == 1000);
+  CHECK((*f)->charset == "utf-8");
+}
+
 TEST_CASE("a body that stalls times out and fails after the retries",
           "[policy]") {
   TestServer srv;

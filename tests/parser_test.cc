@@ -120,8 +120,80 @@ TEST_CASE("charset: BOM, header, meta, lying declarations, windows-1252", "[rfc9
                        "") == "windows-1252");
   // Lying: declared latin-1 but the bytes are valid UTF-8 -> UTF-8.
   CHECK(detect_charset("caf\xC3\xA9", "text/html; charset=iso-8859-1") == "utf-8");
-  // Lying the other way: declared UTF-8 but invalid -> windows-1252.
-  CHECK(detect_charset("caf\xE9", "utf-8") == "windows-1252");
+}
+
+// Regression: a page declared UTF-8 with one invalid byte was decoded as
+// windows-1252 from the first byte to the last, so every accented letter of an
+// otherwise good page became mojibake ("cafÃ©"). Browsers keep the declared
+// UTF-8 and show U+FFFD for the bad byte only.
+TEST_CASE("charset: declared UTF-8 with an invalid byte stays UTF-8 with U+FFFD",
+          "[whatwg-encoding]") {
+  std::string cs;
+  CHECK(to_utf8("caf\xC3\xA9 \xE9t\xC3\xA9", "text/html; charset=utf-8", &cs) ==
+        "caf\xC3\xA9 \xEF\xBF\xBDt\xC3\xA9");
+  CHECK(cs == "utf-8");
+  CHECK(detect_charset("caf\xE9", "utf-8") == "utf-8");
+  // Declared by <meta> only.
+  CHECK(to_utf8("<meta charset=\"utf-8\"><p>na\xEFve</p>", "", &cs) ==
+        "<meta charset=\"utf-8\"><p>na\xEF\xBF\xBDve</p>");
+  CHECK(cs == "utf-8");
+  // The whole page, through the parser.
+  ParseOptions o;
+  o.content_type = "text/html; charset=UTF-8";
+  auto p = parse_html("<p>\xC3\x89t\xC3\xA9 \x96 hiver</p>", o);
+  CHECK(texts(p) == std::vector<std::string>{"\xC3\x89t\xC3\xA9 \xEF\xBF\xBD hiver"});
+}
+
+// Regression: a UTF-8 body cut inside a character (by --max-bytes or the
+// parser's kMaxHtmlBytes) is no longer valid UTF-8, and the whole page was
+// then read as windows-1252.
+TEST_CASE("charset: a UTF-8 body cut mid-character stays UTF-8", "[whatwg-encoding]") {
+  std::string cs;
+  CHECK(to_utf8("caf\xC3\xA9 cr\xC3", "", &cs) == "caf\xC3\xA9 cr\xEF\xBF\xBD");
+  CHECK(cs == "utf-8");
+  // Cut inside a four-byte sequence: one U+FFFD for the cut part, as browsers.
+  CHECK(to_utf8("\xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98", "", &cs) ==
+        "\xE2\x80\x9Cq\xE2\x80\x9D \xEF\xBF\xBD");
+  CHECK(cs == "utf-8");
+  // A lying single-byte label still loses to UTF-8 that was only cut.
+  CHECK(detect_charset("caf\xC3\xA9 cr\xC3\xA8me br\xC3", "text/html; charset=iso-8859-1") ==
+        "utf-8");
+  // The parser's own size limit cuts the "é" of "crème" in half.
+  ParseOptions o;
+  o.max_bytes = 12;  // "<p>caf\xC3\xA9 cr\xC3" is 12 bytes
+  auto p = parse_html("<p>caf\xC3\xA9 cr\xC3\xA8me</p>", o);
+  CHECK(texts(p) == std::vector<std::string>{"caf\xC3\xA9 cr\xEF\xBF\xBD"});
+}
+
+// Undeclared pages: valid UTF-8 is UTF-8; text that is mostly UTF-8 (at least
+// as many well-formed multi-byte characters as invalid sequences) is UTF-8
+// with U+FFFD for the strays; the rest is windows-1252, the WHATWG default for
+// undeclared pages in Western locales.
+TEST_CASE("charset: sniffing undeclared pages", "[policy]") {
+  std::string cs;
+  CHECK(to_utf8("\xC3\xA9t\xC3\xA9 \xC3\xA0 Z\xC3\xBCrich \x93stray", "", &cs) ==
+        "\xC3\xA9t\xC3\xA9 \xC3\xA0 Z\xC3\xBCrich \xEF\xBF\xBDstray");
+  CHECK(cs == "utf-8");
+  // German windows-1252 text where "\xDF\x93" (ß“) happens to be a valid
+  // UTF-8 pair: the many invalid umlauts outvote it.
+  CHECK(to_utf8("\x84gr\xFC\xDF" "e aus gro\xDF\x93 und M\xFCnchen", "", &cs) ==
+        "\xE2\x80\x9Egr\xC3\xBC\xC3\x9F" "e aus gro\xC3\x9F\xE2\x80\x9C und M\xC3\xBCnchen");
+  CHECK(cs == "windows-1252");
+}
+
+// Unicode's "substitution of maximal subparts" (what browsers do): a valid
+// prefix of a sequence cut short by a bad byte is one U+FFFD, not one per byte.
+TEST_CASE("charset: one U+FFFD per maximal invalid subpart", "[whatwg-encoding]") {
+  CHECK(convert_to_utf8("a\xE2\x82x", "utf-8") == "a\xEF\xBF\xBDx");
+  CHECK(convert_to_utf8("a\xF0\x9F\x98x", "utf-8") == "a\xEF\xBF\xBDx");
+  // Not a valid prefix: each byte is its own subpart.
+  CHECK(convert_to_utf8("\xC0\x80", "utf-8") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(convert_to_utf8("\xED\xA0\x80", "utf-8") ==
+        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(convert_to_utf8("\xE0\x80\x80", "utf-8") ==
+        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(convert_to_utf8("\xF4\x90\x80\x80", "utf-8") ==
+        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 TEST_CASE("kMaxDomDepth: 100,000-deep nesting parses fast and keeps the text", "[policy]") {
@@ -158,7 +230,8 @@ TEST_CASE("bad inputs: empty, binary, truncated, invalid UTF-8", "[policy]") {
   REQUIRE(b.warnings.size() == 1);
   CHECK(b.warnings[0] == "input looks binary (4096 NUL bytes)");
   CHECK(texts(parse("<p>cut off <b>here")) == std::vector<std::string>{"cut off here"});
-  CHECK(texts(parse("<p>a\xC3\xA9\xFF</p>")) == std::vector<std::string>{"a\xC3\x83\xC2\xA9\xC3\xBF"});
+  // One good "é" and one byte that is never UTF-8: mostly UTF-8, so UTF-8.
+  CHECK(texts(parse("<p>a\xC3\xA9\xFF</p>")) == std::vector<std::string>{"a\xC3\xA9\xEF\xBF\xBD"});
 }
 
 TEST_CASE("parse_text: headings, list items and paragraphs", "[policy]") {
