@@ -156,32 +156,79 @@ void parse_robots(std::string_view body, RobotsParseHandler& handler) {
   }
 }
 
-std::string robots_normalize(std::string_view s) {
+namespace {
+
+bool is_unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// Is %xx of `v` the same as `v` written plainly? Unreserved characters
+// (RFC 3986 6.2.2.2), and the reserved ones that delimit nothing inside a
+// path segment or a query value (':', '@', '!', '\'', '(', ')', ','); in
+// the query also '/' and '?', which are data there. Never '*' or '$' (robots
+// wildcards), '/' in the path, or the query's own delimiters '&', '=', '+',
+// ';'.
+bool escape_is_plain(unsigned char v, bool in_query) {
+  if (is_unreserved(v)) return true;
+  switch (v) {
+    case ':': case '@': case '!': case '\'': case '(': case ')': case ',':
+      return true;
+    case '/': case '?':
+      return in_query;
+    default:
+      return false;
+  }
+}
+
+// Octets that never appear raw in a URI (RFC 3986 2.1, 3.3): controls,
+// space, non-ASCII, and "<>\^`{|}.
+bool must_escape(unsigned char c) {
+  return c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
+         c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
+}
+
+}  // namespace
+
+std::string robots_normalize(std::string_view s, RobotsSide side) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  const bool pattern = side == RobotsSide::kPattern;
   std::string out;
-  out.reserve(s.size());
+  out.reserve(s.size() + 8);
+  auto escape = [&](unsigned char c) {
+    out.push_back('%');
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  };
+  bool in_query = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-        hex_value(s[i + 2]) >= 0) {
+    if (c == '%' && i + 2 < s.size() &&
+        hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
       unsigned char v = static_cast<unsigned char>(hex_value(s[i + 1]) * 16 +
                                                    hex_value(s[i + 2]));
-      bool unreserved = (v >= 'a' && v <= 'z') || (v >= 'A' && v <= 'Z') ||
-                        (v >= '0' && v <= '9') || v == '-' || v == '.' ||
-                        v == '_' || v == '~';
-      if (unreserved) {
+      if (escape_is_plain(v, in_query)) {
         out.push_back(static_cast<char>(v));
       } else {
-        out.push_back('%');
-        out.push_back(kHex[v >> 4]);
-        out.push_back(kHex[v & 15]);
+        escape(v);
       }
       i += 2;
-    } else if (c <= 0x20 || c >= 0x7F) {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
+    } else if (c == '%' || must_escape(c)) {
+      escape(c);  // a '%' that starts no escape stands for itself
+    } else if (c == '*') {
+      if (pattern) {
+        out.push_back('*');
+      } else {
+        escape(c);  // a literal '*' in a URL
+      }
+    } else if (c == '$') {
+      if (pattern && i + 1 == s.size()) {
+        out.push_back('$');  // the end anchor
+      } else {
+        escape(c);
+      }
     } else {
+      if (c == '?') in_query = true;
       out.push_back(static_cast<char>(c));
     }
   }
@@ -254,7 +301,8 @@ class RobotsRulesBuilder : public RobotsParseHandler {
     if (out_->groups_.empty()) return;
     in_agents_ = false;
     if (value.empty()) return;  // "Disallow:" with no path allows all
-    out_->groups_.back().rules.push_back({allow, robots_normalize(value)});
+    out_->groups_.back().rules.push_back(
+        {allow, robots_normalize(value, RobotsSide::kPattern)});
   }
   RobotsRules* out_;
   bool in_agents_ = false;

@@ -57,7 +57,8 @@ class RobotsRules {
   // characters, e.g. "winnow" of "winnow/0.1") selects the groups naming
   // it case-insensitively (merged), else the '*' groups (merged), else
   // none (allowed). Longest matching rule wins, Allow wins ties; '*' and
-  // '$' are wildcards; both sides are compared percent-encoding-normalised.
+  // '$' are wildcards; both sides are compared percent-encoding-normalised
+  // (robots_normalize).
   // "/robots.txt" is always allowed.
   bool allowed(std::string_view user_agent, std::string_view path) const;
   // Crawl-delay of the selected group, capped at
@@ -89,10 +90,18 @@ class RobotsRules {
 // Does robots pattern `pattern` (with '*' and '$') match `path`? Both must
 // already be percent-normalised (robots_normalize). Exposed for tests.
 bool robots_pattern_matches(std::string_view pattern, std::string_view path);
-// The form both patterns and paths are compared in: non-ASCII, space and
-// control octets percent-encoded, %xx hex upper-cased, %xx of unreserved
-// characters decoded.
-std::string robots_normalize(std::string_view s);
+// Which side of a comparison robots_normalize prepares: a rule's pattern
+// (where '*' and a final '$' are wildcards) or a URL's path[?query] (where
+// they are literal characters, so they are written %2A and %24).
+enum class RobotsSide { kPath, kPattern };
+// The one form patterns and paths are compared in (RFC 9309 2.2.2), so an
+// encoded and an unencoded spelling of a path match each other: octets that
+// never appear raw in a URI (non-ASCII, controls, space, "<>\^`{|}) and a
+// '%' starting no escape are percent-encoded; %xx hex is upper-cased; %xx of
+// unreserved characters and of : @ ! ' ( ) , (and of / and ? after the
+// query's '?') is decoded; escapes of the other reserved characters stay
+// escapes ("%2F" in a path is not "/", "%26" is not "&").
+std::string robots_normalize(std::string_view s, RobotsSide side = RobotsSide::kPath);
 
 // ---------------------------------------------------------------- Policy --
 // What the crawler does for one host, from the outcome of fetching its

@@ -158,7 +158,8 @@ TEST_CASE("RFC 9309 2.2.2: an empty Disallow allows everything", "[rfc9309]") {
   CHECK(allowed("user-agent: *\ndisallow: \n", "x", "/"));
 }
 
-TEST_CASE("RFC 9309 2.2.2: paths are matched case-sensitively from the start",
+TEST_CASE("RFC 9309 2.2.2: paths are matched case-sensitively from the start "
+          "(ID_AllowDisallow_Value_CaseSensitive)",
           "[rfc9309]") {
   std::string robots = "user-agent: *\ndisallow: /X/\n";
   CHECK_FALSE(allowed(robots, "a", "/X/y"));
@@ -166,7 +167,7 @@ TEST_CASE("RFC 9309 2.2.2: paths are matched case-sensitively from the start",
   CHECK(allowed(robots, "a", "/a/X/y"));
 }
 
-TEST_CASE("RFC 9309 2.2.3: '*' and '$' special characters", "[rfc9309]") {
+TEST_CASE("RFC 9309 2.2.3: '*' and '$' special characters (ID_SpecialCharacters)", "[rfc9309]") {
   std::string robots =
       "user-agent: *\n"
       "allow: /this/*/exactly\n"
