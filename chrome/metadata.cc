@@ -215,8 +215,12 @@ std::string pick_title(const parser::PageMeta& meta) {
   };
   if (!meta.og_title.empty()) return strip(meta.og_title);
   if (!meta.jsonld_headline.empty()) return meta.jsonld_headline;
+  // An <h1> the <title> contains is the page's title -- unless it is the
+  // part of the <title> that names the site (a masthead "Harbour notes" in
+  // "Ferry back in service - Harbour notes").
+  const std::string stripped = meta.html_title.empty() ? "" : strip(meta.html_title);
   for (const std::string& h : meta.h1)
-    if (!meta.html_title.empty() && contains_ci(meta.html_title, h) && count_words(h) >= 2)
+    if (!meta.html_title.empty() && contains_ci(stripped, h) && count_words(h) >= 2)
       return h;
   if (!meta.html_title.empty()) {
     std::string t = strip(meta.html_title);

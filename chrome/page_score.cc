@@ -218,6 +218,69 @@ int promote(const ParsedPage& page, const Regions& r, const Sums& s) {
   return promoted;
 }
 
+bool is_ancestor(const ParsedPage& page, int a, int n) {
+  for (; n >= 0; n = page.nodes[n].parent)
+    if (n == a) return true;
+  return false;
+}
+
+// Visible text outside links per subtree (hidden and comment blocks left
+// out).
+std::vector<double> visible_text(const ParsedPage& page, const Regions& r) {
+  size_t n = page.nodes.size();
+  std::vector<double> text(n, 0);
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
+    const Block& b = page.blocks[bi];
+    if (b.node >= 0 && !(r.bflags[bi] & kNeverContent))
+      text[b.node] += static_cast<double>(b.text_chars - b.link_chars);
+  }
+  for (size_t i = n; i-- > 0;)
+    if (page.nodes[i].parent >= 0) text[page.nodes[i].parent] += text[i];
+  return text;
+}
+
+// The marked post body (itemprop=articleBody, or an "entry-content"-like
+// class: kArticleBody) decides the region when it holds real text:
+//  * a region elsewhere on the page gives way to it -- an author box or a
+//    sidebar note can outscore a short post. When several elements are
+//    marked (posts of a listing, tweets in a widget marked up as posts), only
+//    if the body holds at least kBodyVsRegion of the region's visible text;
+//  * a region inside the body grows to the whole body, unless half the
+//    body's text is links -- the scoring often settles on one sub-div of
+//    the post (a "step", the text after a figure);
+//  * a region around the body shrinks to it when the body holds at least
+//    kBodyInRegion of the region's text -- a wrapper that also holds the
+//    author bio, newsletter box and related teasers.
+// The body is, among the marked elements not in furniture, navigation or
+// comments, the one with the most visible text outside links (marks nested
+// in a mark count once). Returns the new root.
+constexpr double kBodyVsRegion = 0.3;
+constexpr double kBodyInRegion = 0.5;
+int article_body_region(const ParsedPage& page, const Regions& r, const Sums& s,
+                        const std::vector<char>& furniture) {
+  size_t n = page.nodes.size();
+  bool any = false;
+  for (size_t i = 0; i < n && !any; ++i) any = r.nf[i] & parser::kArticleBody;
+  if (!any) return r.top;
+  std::vector<double> text = visible_text(page, r);
+  int body = -1, marked = 0;
+  double body_text = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!(r.nf[i] & parser::kArticleBody) || (r.anc[i] & kNotCandidate) || furniture[i]) continue;
+    int p = page.nodes[i].parent;
+    if (p < 0 || !(r.anc[p] & parser::kArticleBody)) ++marked;  // outermost marks only
+    if (text[i] > body_text) {
+      body_text = text[i];
+      body = static_cast<int>(i);
+    }
+  }
+  double need = marked == 1 ? 0 : kBodyVsRegion * text[r.top];
+  if (body < 0 || body == r.top || body_text < need) return r.top;
+  if (is_ancestor(page, body, r.top)) return body_text * 2 >= s.text[body] ? body : r.top;
+  if (is_ancestor(page, r.top, body)) return body_text >= kBodyInRegion * text[r.top] ? body : r.top;
+  return body;
+}
+
 // The region root, its qualifying siblings, and what lies below them.
 void mark_region(const ParsedPage& page, const std::vector<char>& cand, double best, Regions& r) {
   size_t n = page.nodes.size();
@@ -293,6 +356,7 @@ Regions score_nodes(const ParsedPage& page) {
   }
   if (r.top < 0) return r;
   r.top = promote(page, r, s);
+  r.top = article_body_region(page, r, s, furniture);
   mark_region(page, cand, std::max(best, r.score[r.top]), r);
   return r;
 }
@@ -349,15 +413,31 @@ bool chrome_in_region(const ParsedPage& page, const Regions& r, size_t bi, bool 
   return internal::is_boilerplate_line(b.text) || (after_content && footer_line(b));
 }
 
+// Whether a heading's text is the page's own title (pick_title: <title> or
+// og:title without the site name), give or take half its length: a post
+// title that links to its permalink is the headline, a linked site name in
+// the masthead is not.
+bool names_page(const std::string& title, std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.size() < 8 || title.empty()) return false;
+  return (contains_ci(title, t) && t.size() * 2 >= title.size()) ||
+         (contains_ci(t, title) && title.size() * 2 >= t.size());
+}
+
 // Headline, byline and date lines just above the region: keep them when an
 // <h1> (or the first heading) sits within a few blocks before the region.
+// The heading may be a link when it names the page; hidden and comment
+// blocks on the way up (a "Print" button, "12 comments") are stepped over.
 void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
                        std::vector<BlockVerdict>& v) {
+  const std::string title = internal::pick_title(page.meta);
   int h = -1;
   for (int i = first - 1; i >= 0 && i >= first - 12; --i) {
     const Block& b = page.blocks[i];
-    if (r.bflags[i] & (parser::kInNav | parser::kHidden | parser::kInComments)) break;
-    if (b.kind == BlockKind::kHeading && b.level <= 2 && link_density(b) < 0.9) {
+    if (r.bflags[i] & parser::kInNav) break;
+    if (r.bflags[i] & kNeverContent) continue;  // a hidden "Print" button, a comment count
+    bool linked_ok = names_page(title, b.text);
+    if (b.kind == BlockKind::kHeading && b.level <= 2 && (link_density(b) < 0.9 || linked_ok)) {
       h = i;
       if (b.level == 1) break;
     }
@@ -367,7 +447,7 @@ void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
     const Block& b = page.blocks[i];
     if (!v[i].chrome) continue;
     bool small = b.text_chars <= 160 && link_density(b) <= 0.6;
-    if ((i == h || small) && !(r.bflags[i] & (parser::kInNav | parser::kInForm)) &&
+    if ((i == h || small) && !(r.bflags[i] & (parser::kInNav | parser::kInForm | kNeverContent)) &&
         !internal::is_boilerplate_line(b.text)) {
       v[i] = {false, Reason::kContent, 1};
     }

@@ -31,6 +31,13 @@ constexpr std::array<std::string_view, 13> kContentTok = {
     "content", "article", "entry", "story", "body", "text", "main", "post",
     "hentry", "articlebody", "prose", "storycontent", "entrycontent"};
 
+// Compound class/id names that blog engines and news templates give the
+// element holding one post's body, compared with '-' and '_' removed
+// ("entry-content", "post_body", "articleBody").
+constexpr std::array<std::string_view, 12> kBodySub = {
+    "entrycontent", "entrybody", "postbody", "postcontent", "postentry", "posttext",
+    "articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext"};
+
 bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
@@ -52,6 +59,14 @@ uint32_t keyword_flags_uncached(std::string_view cls, std::string_view id) {
   for (std::string_view k : kBoilerSub)
     if (s.find(k) != std::string::npos) {
       f |= kBoilerClass;
+      break;
+    }
+  std::string joined;
+  for (char c : s)
+    if (c != '-' && c != '_') joined.push_back(c);
+  for (std::string_view k : kBodySub)
+    if (joined.find(k) != std::string::npos) {
+      f |= kArticleBody;
       break;
     }
   // Whole tokens, split on non-alphanumerics, each looked up once.
@@ -191,6 +206,7 @@ uint32_t element_flags(const GumboElement& e, std::string_view tag, ElementAttrs
   uint32_t f = tag_flags(tag) & ~static_cast<uint32_t>(kInLink);
   f |= role_flags(a.role);
   if (a.itemprop == "articleBody" || a.itemprop == "text") f |= kInArticle;
+  if (a.itemprop == "articleBody") f |= kArticleBody;
   if (hidden(a)) f |= kHidden;
   // <html>/<body> classes describe the whole page (feature toggles, page
   // types like "single-post comments-open"), not a region.

@@ -53,6 +53,9 @@ enum NodeFlag : uint32_t {
   kBoilerClass = 1u << 13,  // class/id token like menu, sidebar, share, widget
   kContentClass = 1u << 14, // class/id token like content, article, post-body
   kInButton = 1u << 15,
+  kArticleBody = 1u << 16,  // itemprop=articleBody, or a class/id naming the
+                            // body of one post (entry-content, post-body,
+                            // article-body, story-body...)
 };
 
 // An element that is an ancestor of at least one block (a skeleton of the

@@ -1,8 +1,9 @@
 // page_score_test.cc: the per-page region rules of classify_page that are
 // not about one page type -- class tokens that only look like comments,
 // candidates inside furniture, hAtom posts inside a "widget", promotion to
-// a parent only for prose, and the post-footer lines under the text. Each
-// page is a small invented snippet.
+// a parent only for prose, the post-footer lines under the text, the marked
+// article body (itemprop=articleBody, entry-content...) and the headline
+// above the region. Each page is a small invented snippet.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -109,4 +110,46 @@ TEST_CASE("post-footer and copyright lines under the text are dropped, a credit 
 <p>Copyright 2024 The Harbour Gazette. All rights reserved.</p>
 </div></body></html>)";
   CHECK(kept(html) == std::vector<std::string>{"\xC2\xA9 Harbour Photo Agency", kP1, kP2});
+}
+
+// Regression (issue 11): on a Hexo page the post sat in
+// <article itemprop="blogPost"><div itemprop="articleBody"> and the author
+// profile beside it held more text, so the profile came out as the page.
+TEST_CASE("a marked article body wins over a longer author profile", "[policy]") {
+  const char* kShort = "The ferry is back in service after three weeks of repairs.";
+  std::string about =
+      "Hello, I am the author of this blog: engineer, runner, reader of old maps, "
+      "collector of timetables, and I write here about travel, trains, ferries and code. ";
+  std::string html = std::string(R"(<html><head><title>Ferry back in service | Harbour notes</title></head>
+<body><main><div class="content-wrap">
+<article itemscope itemprop="blogPost"><header><h1 class="post-title">Ferry back in service</h1></header>
+<div itemprop="articleBody"><p>)") + kShort + R"(</p></div></article></div></main>
+<div class="site-overview"><div class="site-author"><p>)" + about + about + R"(</p></div></div>
+</body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kShort});
+}
+
+TEST_CASE("a region inside the marked article body grows to the whole body", "[policy]") {
+  std::string p3 =
+      "Passengers said the crossing felt smoother than before, and the harbour master "
+      "promised a second boat for the summer, when tourists double the traffic.";
+  std::string html = std::string(R"(<html><body><div class="post-body">
+<div class="section"><div class="text"><p>)") + kP1 + "</p><p>" + kP2 + R"(</p></div></div>
+<div class="section"><div class="text"><p>)" + p3 + R"(</p></div></div>
+</div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{kP1, kP2, p3});
+}
+
+TEST_CASE("a linked headline naming the page is kept, a linked site name is not",
+          "[policy]") {
+  std::string html = std::string(R"(<html><head><title>Ferry back in service - Harbour notes</title></head>
+<body><div id="top"><h1><a href="/">Harbour notes</a></h1></div>
+<div class="post"><h2><a href="/2024/03/post">Ferry back in service</a></h2>
+<p>Posted on March 4, 2024</p>
+<div class="tools" style="display:none">Print</div>
+<div class="entry"><p>)") + kP1 + "</p><p>" + kP2 + R"(</p></div></div></body></html>)";
+  parser::Document doc;
+  CHECK(test::kept_paragraphs(html, "https://blog.example/2024/03/post", &doc) ==
+        std::vector<std::string>{"Ferry back in service", "Posted on March 4, 2024", kP1, kP2});
+  CHECK(doc.title == "Ferry back in service");
 }

@@ -69,6 +69,23 @@ TEST_CASE("flags from tags, roles, hidden and class/id keywords", "[policy]") {
   CHECK((p.blocks[7].ancestor_flags & kInFooter) != 0);
 }
 
+TEST_CASE("the element holding a post's body is marked kArticleBody", "[policy]") {
+  auto p = parse(
+      "<body><div itemprop='articleBody'><p>m</p></div><div class='entry-content'><p>e</p></div>"
+      "<div class='Post_Body'><p>b</p></div><div id='storyContent'><p>s</p></div>"
+      "<div class='content'><p>c</p></div><div class='entry'><p>n</p></div></body>");
+  REQUIRE(p.blocks.size() == 6);
+  CHECK((p.blocks[0].ancestor_flags & kArticleBody) != 0);
+  CHECK((p.blocks[0].ancestor_flags & kInArticle) != 0);
+  CHECK((p.blocks[1].ancestor_flags & kArticleBody) != 0);
+  CHECK((p.blocks[2].ancestor_flags & kArticleBody) != 0);
+  CHECK((p.blocks[3].ancestor_flags & kArticleBody) != 0);
+  // One-word content classes are only kContentClass.
+  CHECK((p.blocks[4].ancestor_flags & kArticleBody) == 0);
+  CHECK((p.blocks[4].ancestor_flags & kContentClass) != 0);
+  CHECK((p.blocks[5].ancestor_flags & kArticleBody) == 0);
+}
+
 TEST_CASE("path signatures use the first class token without digits", "[policy]") {
   auto p = parse("<body><div class='main2 x'><article><p>t</p></article></div></body>");
   REQUIRE(p.blocks.size() == 1);
