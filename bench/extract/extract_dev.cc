@@ -41,7 +41,27 @@ int main(int argc, char** argv) {
       auto page = parser::parse_html(bytes, po);
       auto v = chrome::classify_page(page);
       text = parser::document_text(chrome::build_document("", page, v));
-      if (std::getenv("WINNOW_DEBUG")) {  // one line per block, to stderr
+      const char* dbg = std::getenv("WINNOW_DEBUG");
+      if (dbg && std::string_view(dbg) == "json") {  // one JSON object per block, to stderr
+        for (size_t i = 0; i < page.blocks.size(); ++i) {
+          const auto& b = page.blocks[i];
+          std::fprintf(stderr, "%s\n",
+                       JsonWriter()
+                           .str("id", id)
+                           .num("i", static_cast<int64_t>(i))
+                           .num("kept", v[i].chrome ? 0 : 1)
+                           .str("reason", chrome::reason_name(v[i].reason))
+                           .str("kind", parser::block_kind_name(b.kind))
+                           .num("level", b.level)
+                           .num("flags", static_cast<int64_t>(b.ancestor_flags))
+                           .num("links", static_cast<int64_t>(b.link_chars))
+                           .num("chars", static_cast<int64_t>(b.text_chars))
+                           .str("path", b.path)
+                           .str("text", b.text)
+                           .finish()
+                           .c_str());
+        }
+      } else if (dbg) {  // one line per block, to stderr
         for (size_t i = 0; i < page.blocks.size(); ++i) {
           const auto& b = page.blocks[i];
           std::fprintf(stderr, "%c %5.1f %04x ld=%zu/%zu %s | %.80s\n", v[i].chrome ? '-' : '+',
