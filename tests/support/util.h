@@ -3,6 +3,7 @@
 // archive once per test binary.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct RunResult {
   int exit_code = -1;
   std::string out;  // stdout
   std::string err;  // stderr
+  long max_rss_kb = 0;  // the child's peak resident set (getrusage), KiB
+  int64_t wall_ms = 0;  // from fork to exit
 };
 // Runs build/winnow with args (no shell), optional stdin text.
 RunResult run_winnow(const std::vector<std::string>& args,
