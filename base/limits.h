@@ -18,7 +18,8 @@ inline constexpr size_t kMaxBodyBytes = 16u << 20;
 inline constexpr size_t kMaxDecompressionRatio = 100;
 // Redirect hops followed per request; browsers stop near 20, loops stop here.
 inline constexpr int kMaxRedirects = 10;
-// robots.txt bytes parsed; RFC 9309 section 2.5 requires at least 500 KiB.
+// robots.txt bytes downloaded and parsed; RFC 9309 section 2.5 requires at
+// least 500 KiB, and a 10 MB robots.txt is a hostile one.
 inline constexpr size_t kMaxRobotsBytes = 500u * 1024;
 // Crawl-delay is honoured up to this many seconds, so one hostile host cannot
 // stall a crawl for hours.
@@ -31,8 +32,13 @@ inline constexpr size_t kMaxSitemapUrls = 50000;
 // Sitemap: bytes of one (uncompressed) sitemap file, the protocol's 50 MB
 // (52,428,800 bytes) maximum; also bounds gzip sitemaps after inflation.
 inline constexpr size_t kMaxSitemapBytes = 50u << 20;
-// Response header bytes; curl itself caps a single header at 100 KiB.
+// Response header bytes (all lines); real answers carry < 16 KiB, and curl
+// itself refuses a single line over 100 KiB.
 inline constexpr size_t kMaxHeaderBytes = 256u * 1024;
+// A transfer slower than this many bytes per second for --timeout (at most
+// 15 s) is abandoned: a server dripping a body byte by byte holds a
+// connection for nothing.
+inline constexpr long kMinTransferBytesPerSecond = 1024;
 
 // --- Traps ----------------------------------------------------------------
 // URLs longer than this are not queued: no archive page needs them; traps

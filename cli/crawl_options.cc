@@ -13,6 +13,10 @@ void add_crawl_options(CLI::App* sub, crawler::CrawlOptions& o,
   sub->add_option("--max-depth", o.max_depth,
                   "Link hops from a seed (-1 = no limit)")
       ->check(CLI::Range(-1, 1000000));
+  sub->add_option("--max-pages-per-host", o.traps.max_pages_per_host,
+                  "Pages stored per host before its new links are skipped as "
+                  "host-page-limit (default 1000000)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
   sub->add_option("--concurrency", o.concurrency, "Total connections")
       ->check(CLI::Range(1, 256));
   sub->add_option("--per-host", o.per_host, "Parallel connections per host")

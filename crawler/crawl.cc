@@ -252,6 +252,9 @@ Status CrawlLoop::start_robots(HostState& h, const std::string& key,
   FetchRequest req;
   req.token = next_token_++;
   req.url = url;
+  // RFC 9309 2.5: only the first kMaxRobotsBytes are parsed, so no more
+  // is downloaded.
+  req.max_bytes = std::min(o_.max_bytes, limits::kMaxRobotsBytes);
   Status st = fetcher_.start(req);
   if (!st) return st;
   h.robots = HostState::Robots::kFetching;

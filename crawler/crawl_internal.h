@@ -75,6 +75,8 @@ class CrawlLoop {
   Status retry_or_fail(InFlight& f, FetchResult& r);
   Status store_response(InFlight& f, FetchResult& r);
   Status follow_redirect(InFlight& f, const FetchResult& r);
+  // Marks f's row done with `error` (an answer stored, but not usable).
+  Status record_error(InFlight& f, const std::string& error);
   Status add_page_links(const store::UrlRow& row, std::string_view body,
                         std::string_view base_url, std::string_view type,
                         std::string* canonical);
@@ -98,7 +100,8 @@ class CrawlLoop {
   std::unordered_set<std::string> waiting_hosts_;  // hosts with waiting rows
   std::unordered_map<uint64_t, InFlight> inflight_;
   std::unordered_set<uint64_t> recent_;   // hashes of recently added URLs
-  std::unordered_map<std::string, int> redirect_hops_;
+  // Per redirect target: the URLs (hash64) its chain went through so far.
+  std::unordered_map<std::string, std::vector<uint64_t>> redirect_chains_;
   std::vector<store::NewUrl> new_urls_, skipped_urls_;
   uint64_t next_token_ = 1;
   int buffered_ = 0;           // claimed rows waiting in host queues

@@ -3,6 +3,7 @@
 // storing responses as received, redirects as new frontier hops, link and
 // sitemap discovery, trap/scope admission, and --refresh counting.
 #include <algorithm>
+#include <cctype>
 
 #include "crawler/crawl_internal.h"
 
@@ -221,6 +222,13 @@ Status CrawlLoop::store_response(InFlight& f, FetchResult& r) {
       row.charset = detect_charset(payload, ctype);
     }
   }
+  if (r.truncated) {
+    row.error = std::string(f.robots ? "robots.txt" : "body") + " cut at " +
+                std::to_string(r.max_bytes) + " bytes (" +
+                (f.robots ? "limit" : "--max-bytes") + ")";
+  } else if (!decoded) {
+    row.error = decoded.status().message();
+  }
   bool page = !f.robots && r.status >= 200 && r.status < 300 && decoded;
   if (page && f.row.kind == store::UrlKind::kSitemap) {
     Status st = add_sitemap_urls(f.row, payload);
@@ -245,24 +253,56 @@ Status CrawlLoop::store_response(InFlight& f, FetchResult& r) {
   }
   if (o_.refresh && !f.robots) count_refresh(f, row);
   auto id = db_.add_fetch(row);
-  return id ? Status::ok() : id.status();
+  if (!id) return id.status();
+  // An answer whose body was cut or cannot be decoded is stored, and its
+  // URL says why (network errors: retry_or_fail records them).
+  if (r.status != 0 && !row.error.empty()) return record_error(f, row.error);
+  return Status::ok();
 }
+
+Status CrawlLoop::record_error(InFlight& f, const std::string& error) {
+  f.row.error = error;
+  f.row.state = store::UrlState::kDone;
+  return db_.update_url(f.row);
+}
+
+namespace {
+
+// Why a Location was not followed: its scheme is not http(s), or it is no URL.
+std::string unfollowed_redirect(const std::string& location) {
+  size_t colon = location.find(':');
+  std::string scheme = colon == std::string::npos ? "" : location.substr(0, colon);
+  bool ok = !scheme.empty() && scheme.size() <= 32;
+  for (char c : scheme) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) ||
+                                    c == '+' || c == '-' || c == '.');
+  if (!ok) return "redirect to an unusable URL (not followed)";
+  return "redirect to a " + to_lower_ascii(scheme) + ": URL (not followed)";
+}
+
+}  // namespace
 
 Status CrawlLoop::follow_redirect(InFlight& f, const FetchResult& r) {
   auto target = canonicalize(r.redirect_url);
-  if (!target || !is_crawlable(*target)) return Status::ok();
-  int hops = 1;
-  if (auto it = redirect_hops_.find(f.row.url); it != redirect_hops_.end()) {
-    hops = it->second + 1;
-    redirect_hops_.erase(it);
+  if (!target || !is_crawlable(*target)) {
+    return record_error(f, unfollowed_redirect(r.redirect_url));
   }
-  if (hops > limits::kMaxRedirects) {
+  // The URLs this chain went through: those before f.row, then f.row.
+  std::vector<uint64_t> chain;
+  if (auto it = redirect_chains_.find(f.row.url); it != redirect_chains_.end()) {
+    chain = std::move(it->second);
+    redirect_chains_.erase(it);
+  }
+  chain.push_back(hash64(f.row.url));
+  if (std::find(chain.begin(), chain.end(), hash64(*target)) != chain.end()) {
+    return record_error(f, "redirect-loop");  // back to a URL of this chain
+  }
+  if (static_cast<int>(chain.size()) > limits::kMaxRedirects) {
     skipped_urls_.push_back(new_url(*target, f.row.kind, f.row.depth,
                                     f.row.id, "too-many-redirects"));
     return Status::ok();
   }
-  if (redirect_hops_.size() > 100000) redirect_hops_.clear();
-  redirect_hops_[*target] = hops;
+  if (redirect_chains_.size() > 100000) redirect_chains_.clear();
+  redirect_chains_[*target] = std::move(chain);
   // A seed that redirects elsewhere (example.org -> www.example.org, or to
   // another path under prefix scope) names the site the user meant: its
   // target becomes a seed too, so the crawl does not end at the redirect.

@@ -27,7 +27,7 @@ Result<std::string> brotli_decode(std::string_view data, size_t max_out) {
     if (out.size() > max_out) {
       BrotliDecoderDestroyInstance(st);
       return Status::error(ErrorKind::kLimitExceeded,
-                           "br body inflates past " + std::to_string(max_out) +
+                           "decompressed size exceeds " + std::to_string(max_out) +
                                " bytes");
     }
   }
@@ -72,7 +72,9 @@ Result<std::string> decode_content(std::string_view body,
     } else {
       return invalid_input("unsupported Content-Encoding '" + c + "'");
     }
-    if (!r) return r.status();
+    if (!r) {
+      return Status::error(r.status().kind(), c + " body: " + r.status().message());
+    }
     cur = std::move(*r);
   }
   return cur;

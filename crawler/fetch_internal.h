@@ -36,6 +36,7 @@ struct FetchRequest {
   uint64_t token = 0;           // caller's id, returned in FetchResult
   std::string url;
   std::vector<std::string> headers;  // extra "Name: value" lines
+  size_t max_bytes = 0;         // body cut here; 0 = FetcherOptions::max_bytes
 };
 
 // One finished transfer: a single hop (redirects are not followed).
@@ -49,6 +50,7 @@ struct FetchResult {
   std::string body;             // as received (content-encoding kept)
   std::string body_z;           // zstd_compress(body, 1), or "" if not done
   bool truncated = false;       // cut at max_bytes
+  size_t max_bytes = 0;         // the cut that applied to this request
   std::string redirect_url;     // resolved Location of a 3xx, "" if none
   std::string error;            // curl's message when status == 0
   bool timed_out = false;

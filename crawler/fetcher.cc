@@ -20,6 +20,7 @@ struct Fetcher::Transfer {
   curl_slist* headers = nullptr;
   FetchResult result;
   size_t max_bytes = 0;
+  bool header_too_large = false;  // on_header refused limits::kMaxHeaderBytes
   int64_t start_ms = 0;
   char errbuf[CURL_ERROR_SIZE] = {0};
 
@@ -91,6 +92,7 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   // A new status line (after 100 Continue) starts a new header block.
   if (line.substr(0, 5) == "HTTP/") tr->result.response_headers.clear();
   if (tr->result.response_headers.size() + len > limits::kMaxHeaderBytes) {
+    tr->header_too_large = true;
     return 0;
   }
   tr->result.response_headers.append(line);
@@ -103,6 +105,21 @@ int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
     tr->result.request_headers.append(data, size);
   }
   return 0;
+}
+
+// What went wrong, in words: our own limits named, else curl's message.
+std::string error_text(const Fetcher::Transfer& t, CURLcode rc) {
+  if (t.header_too_large) {
+    return "response header larger than " + std::to_string(limits::kMaxHeaderBytes) +
+           " bytes (limit)";
+  }
+  // curl refuses one header line over CURL_MAX_HTTP_HEADER (100 KiB) by
+  // failing its buffer with "Out of memory", before any body byte.
+  if (rc == CURLE_OUT_OF_MEMORY && t.result.body.empty()) {
+    return "response header line longer than " + std::to_string(CURL_MAX_HTTP_HEADER) +
+           " bytes (curl's limit)";
+  }
+  return t.errbuf[0] ? t.errbuf : curl_easy_strerror(rc);
 }
 
 const char* version_name(long v) {
@@ -175,7 +192,9 @@ Status Fetcher::start(FetchRequest request) {
   CURL* e = t->easy;
   t->result.token = request.token;
   t->result.url = request.url;
-  t->max_bytes = options_.max_bytes;
+  t->max_bytes = request.max_bytes ? request.max_bytes : options_.max_bytes;
+  t->result.max_bytes = t->max_bytes;
+  t->header_too_large = false;
   t->start_ms = unix_now_ms();
   t->errbuf[0] = 0;
   t->headers = curl_slist_append(nullptr, "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
@@ -195,7 +214,7 @@ Status Fetcher::start(FetchRequest request) {
                    static_cast<long>(options_.timeout * 1000));
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(options_.connect_timeout * 1000));
-  curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+  curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, limits::kMinTransferBytesPerSecond);
   curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
                    static_cast<long>(std::max(1.0, options_.low_speed_time)));
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
@@ -272,7 +291,7 @@ void Fetcher::collect(std::vector<FetchResult>* done) {
     } else {
       r.status = 0;
       r.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
-      r.error = t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc);
+      r.error = error_text(*t, rc);
     }
     if (workers_ && !r.body.empty()) {
       {
