@@ -4,11 +4,12 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -31,11 +32,27 @@ std::string make_temp_dir(const std::string& tag) {
   return dir.string();
 }
 
+namespace {
+
+// VmHWM of a running process (its peak resident set since exec), 0 once
+// it has exited. getrusage's ru_maxrss would be no better: it also counts
+// the pages the child shared with this process at fork.
+long peak_rss_kb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  }
+  return 0;
+}
+
+}  // namespace
+
 RunResult run_program(const std::string& program,
                       const std::vector<std::string>& args,
                       const std::string& stdin_text) {
-  int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) {
+  int in_pipe[2], out_pipe[2], err_pipe[2], exec_pipe[2];
+  if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe) || pipe2(exec_pipe, O_CLOEXEC)) {
     throw std::runtime_error("pipe failed");
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -45,7 +62,7 @@ RunResult run_program(const std::string& program,
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1],
-                   err_pipe[0], err_pipe[1]}) {
+                   err_pipe[0], err_pipe[1], exec_pipe[0]}) {
       close(fd);
     }
     std::vector<char*> argv;
@@ -58,6 +75,12 @@ RunResult run_program(const std::string& program,
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
+  // exec closes the child's end (O_CLOEXEC): from then on its VmHWM is its
+  // own, no longer the copy of this process's pages that fork made.
+  close(exec_pipe[1]);
+  char ignored;
+  while (read(exec_pipe[0], &ignored, 1) < 0 && errno == EINTR) {}
+  close(exec_pipe[0]);
   RunResult r;
   size_t written = 0;
   int in_fd = in_pipe[1];
@@ -76,7 +99,9 @@ RunResult run_program(const std::string& program,
     if (out_open) { fds[n] = {out_pipe[0], POLLIN, 0}; out_i = n++; }
     if (err_open) { fds[n] = {err_pipe[0], POLLIN, 0}; err_i = n++; }
     if (in_fd >= 0) { fds[n] = {in_fd, POLLOUT, 0}; in_i = n++; }
-    if (poll(fds, static_cast<nfds_t>(n), -1) < 0) break;
+    // Wakes every 10 ms to sample the child's peak RSS.
+    if (poll(fds, static_cast<nfds_t>(n), 10) < 0) break;
+    r.max_rss_kb = std::max(r.max_rss_kb, peak_rss_kb(pid));
     if (in_i >= 0 && (fds[in_i].revents & (POLLOUT | POLLERR | POLLHUP))) {
       ssize_t w = write(in_fd, stdin_text.data() + written, stdin_text.size() - written);
       if (w > 0) written += static_cast<size_t>(w);
@@ -102,9 +127,7 @@ RunResult run_program(const std::string& program,
   close(out_pipe[0]);
   close(err_pipe[0]);
   int status = 0;
-  struct rusage usage {};
-  wait4(pid, &status, 0, &usage);
-  r.max_rss_kb = usage.ru_maxrss;
+  waitpid(pid, &status, 0);
   r.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - t0).count();
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -18,7 +18,7 @@ struct RunResult {
   int exit_code = -1;
   std::string out;  // stdout
   std::string err;  // stderr
-  long max_rss_kb = 0;  // the child's peak resident set (getrusage), KiB
+  long max_rss_kb = 0;  // the child's peak resident set (VmHWM sampled every 10 ms), KiB
   int64_t wall_ms = 0;  // from fork to exit
 };
 // Runs build/winnow with args (no shell), optional stdin text.
