@@ -205,4 +205,17 @@ std::optional<std::string> Store::get_meta(std::string_view key) {
   return s.text(0);
 }
 
+Result<std::string> Store::integrity_check() {
+  Stmt s = impl_->prepare("PRAGMA integrity_check");
+  if (!s.ok()) return impl_->error("integrity_check");
+  std::string out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    if (!out.empty()) out += '\n';
+    out += s.text(0);
+  }
+  if (rc != SQLITE_DONE) return impl_->error("integrity_check");
+  return out;
+}
+
 }  // namespace winnow::store

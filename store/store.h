@@ -256,6 +256,9 @@ class Store {
   // ---- summary ----
   Result<StoreStats> stats();
 
+  // PRAGMA integrity_check: "ok", or SQLite's problems, one per line.
+  Result<std::string> integrity_check();
+
   // Escape hatch for area files in store/ only (not part of the stable API).
   struct Impl;
   Impl& impl() { return *impl_; }
