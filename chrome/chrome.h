@@ -161,11 +161,14 @@ parser::Document build_document(std::string_view url,
                                 const std::vector<BlockVerdict>& verdicts,
                                 const ExtractOptions& options = {});
 
-// Repairs conversion damage across a set of documents of one corpus:
-// words hyphenated across a line/paragraph break rejoined when the joined
-// form occurs elsewhere in the corpus (or the halves are not words on
-// their own); Markdown leftovers and bare <https://...> links dropped;
-// NBSP and blank runs normalised.
+// Repairs conversion damage across a set of documents of one corpus, only
+// where it shows (dumps: Document::from_text; HTML: a word broken across
+// paragraphs, a running head with page breaks): words hyphenated across a
+// line/paragraph break rejoined when the joined form occurs elsewhere in
+// the corpus (or the halves are not words on their own); running heads and
+// page numbers dropped; in dumps Markdown leftovers and bare <https://...>
+// links dropped. NBSP and blank runs are normalised everywhere. Ordinary
+// HTML prose is left as written (docs/internals/chrome.md, "Text repair").
 void repair_text(std::vector<parser::Document>& docs);
 
 }  // namespace winnow::chrome

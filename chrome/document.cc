@@ -116,6 +116,7 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
                                  const ExtractOptions& options) {
   parser::Document doc;
   doc.url = std::string(url);
+  doc.from_text = page.from_text;
   for (size_t i = 0; i < page.blocks.size() && i < verdicts.size(); ++i) {
     if (verdicts[i].chrome) continue;
     const parser::Block& b = page.blocks[i];

@@ -1,13 +1,16 @@
 // repair.cc: repair_text -- undoes conversion damage across the documents of
 // one corpus: words hyphenated across a line or paragraph break, Markdown
 // leftovers in the text field, bare <https://...> links, NBSP and blank
-// runs, and running masthead lines of PDF conversions. See
-// docs/internals/chrome.md ("Text repair").
+// runs, and running masthead lines of PDF conversions. Only text that shows
+// the damage is touched (text dumps, or a line-level sign of a PDF
+// conversion); ordinary HTML prose keeps "__init__", "2**10" and "short-
+// and long-term". See docs/internals/chrome.md ("Text repair").
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "chrome/chrome.h"
+#include "chrome/repair_internal.h"
 #include "chrome/site_text.h"
 
 namespace winnow::chrome {
@@ -27,6 +30,44 @@ bool is_hyphen_tail(std::string_view s) {
          is_letter_byte(static_cast<unsigned char>(s[s.size() - 2])) &&
          s[s.size() - 2] != '-';
 }
+
+// Words after a suspended hyphen ("short- and long-term", "pre- or post-war",
+// "two- to three-year", "Ein- und Ausgang"): "word-" before one of them is
+// not a word broken at a line end.
+bool is_conjunction(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "and", "or", "nor", "to", "und", "oder", "bis", "sowie", "et", "ou", "y", "o",
+      "u", "e", "en", "och", "eller", "og", "\xD0\xB8", "\xD0\xB8\xD0\xBB\xD0\xB8"};
+  return kWords.count(w) > 0;
+}
+
+}  // namespace
+
+std::string_view internal::first_word(std::string_view s) { return s.substr(0, s.find(' ')); }
+
+bool internal::is_page_number(std::string_view t) {
+  return !t.empty() && t.size() <= 4 &&
+         std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The last word of a paragraph when it ends in a break hyphen ("Mas-") and
+// the next paragraph starts with a lower-case word that is not a conjunction
+// ("soud"), else "". Such a pair is itself the sign of a page or line break
+// of a conversion: prose does not end a paragraph inside a word.
+std::string_view internal::broken_tail(const Paragraph& a, const Paragraph& b) {
+  if (a.kind != parser::BlockKind::kParagraph || b.kind != a.kind || a.text.empty() ||
+      !is_lower_start(b.text) || is_conjunction(first_word(b.text))) {
+    return {};
+  }
+  size_t sp = a.text.rfind(' ');
+  std::string_view last = std::string_view(a.text).substr(sp == std::string::npos ? 0 : sp + 1);
+  return is_hyphen_tail(last) ? last : std::string_view();
+}
+
+namespace {
+using internal::broken_tail;
+using internal::first_word;
+using internal::is_page_number;
 
 // NBSP-like spaces become ASCII spaces; runs of white space collapse
 // (inside <pre> only runs of 3+ newlines shrink to one blank line).
@@ -53,8 +94,44 @@ void normalise_spaces(std::string& text, bool pre) {
   text = std::string(trim(r));
 }
 
-// Drops **bold**/__bold__ markers, leading "#" heading marks, [text](url)
-// link syntax (keeping text) and bare <http(s)://...> links.
+bool is_word_byte(std::string_view s, size_t k) {
+  if (k >= s.size()) return false;
+  const auto c = static_cast<unsigned char>(s[k]);
+  return is_letter_byte(c) || (c >= '0' && c <= '9');
+}
+
+// A lower-case identifier ("init", "name_2"): "__init__" is Python, not bold.
+bool is_identifier(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// For "**" or "__" at i: the index of the closing pair when the two enclose
+// emphasis as Markdown writes it, else npos. The opener is not preceded by a
+// letter, digit or the same mark and is followed by a non-space; the closer
+// is preceded by a non-space and not followed by a letter or digit. So
+// "2**10" and "a__b" are not emphasis, and "__init__" (a lower-case
+// identifier between underscores) is a name, not bold.
+size_t emphasis_close(std::string_view s, size_t i) {
+  const char c = s[i];
+  const std::string_view pair = c == '*' ? "**" : "__";
+  if (i > 0 && (is_word_byte(s, i - 1) || s[i - 1] == c)) return std::string_view::npos;
+  if (i + 2 >= s.size() || s[i + 2] == ' ' || s[i + 2] == c) return std::string_view::npos;
+  for (size_t k = s.find(pair, i + 2); k != std::string_view::npos; k = s.find(pair, k + 1)) {
+    if (s[k - 1] == ' ' || s[k - 1] == c || is_word_byte(s, k + 2) ||
+        (k + 2 < s.size() && s[k + 2] == c)) {
+      continue;
+    }
+    if (c == '_' && is_identifier(s.substr(i + 2, k - i - 2))) break;
+    return k;
+  }
+  return std::string_view::npos;
+}
+
+// Drops **bold**/__bold__ markers (paired, see emphasis_close), leading "#"
+// heading marks, [text](url) link syntax (keeping text) and bare
+// <http(s)://...> links. For text dumps only.
 std::string strip_markdown(std::string_view s) {
   size_t lead = 0;
   while (lead < s.size() && s[lead] == '#') ++lead;
@@ -62,10 +139,23 @@ std::string strip_markdown(std::string_view s) {
     s.remove_prefix(lead + 1);
   }
   std::string out;
+  std::vector<size_t> closers;  // pending closing pairs, innermost last
   for (size_t i = 0; i < s.size();) {
-    if ((s.compare(i, 2, "**") == 0 || s.compare(i, 2, "__") == 0)) {
+    // A closer skipped inside a link is dropped (its opener already was).
+    while (!closers.empty() && closers.back() < i) closers.pop_back();
+    if (!closers.empty() && i == closers.back()) {
+      closers.pop_back();
       i += 2;
       continue;
+    }
+    if (s.compare(i, 2, "**") == 0 || s.compare(i, 2, "__") == 0) {
+      size_t close = emphasis_close(s, i);
+      if (close != std::string_view::npos &&
+          (closers.empty() || close < closers.back())) {
+        closers.push_back(close);
+        i += 2;
+        continue;
+      }
     }
     if (s[i] == '<' && (s.compare(i, 8, "<http://") == 0 ||
                         s.compare(i, 9, "<https://") == 0)) {
@@ -214,7 +304,8 @@ std::string join_inline(const std::string& text, const Joiner& j) {
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w(words[i]);
-    if (is_hyphen_tail(w) && i + 1 < words.size() && is_lower_start(words[i + 1])) {
+    if (is_hyphen_tail(w) && i + 1 < words.size() && is_lower_start(words[i + 1]) &&
+        !is_conjunction(words[i + 1])) {
       w = j.join(w, words[i + 1]);
       ++i;
     }
@@ -224,17 +315,17 @@ std::string join_inline(const std::string& text, const Joiner& j) {
   return out;
 }
 
-// Rejoins a paragraph ending "Mas-" with the next one starting "soud".
-void join_across(Document& d, const Joiner& j) {
+// Rejoins a paragraph ending "Mas-" with the next one starting "soud";
+// returns how many pairs were joined.
+size_t join_across(Document& d, const Joiner& j) {
   auto& ps = d.paragraphs;
+  size_t joined = 0;
   for (size_t i = 0; i + 1 < ps.size();) {
     Paragraph& a = ps[i];
     Paragraph& b = ps[i + 1];
-    if (a.kind == b.kind && a.kind == parser::BlockKind::kParagraph &&
-        !a.text.empty() && is_lower_start(b.text)) {
-      size_t sp = a.text.rfind(' ');
-      std::string_view last = std::string_view(a.text).substr(sp == std::string::npos ? 0 : sp + 1);
-      if (is_hyphen_tail(last)) {
+    {
+      std::string_view last = broken_tail(a, b);
+      if (!last.empty()) {
         size_t bsp = b.text.find(' ');
         std::string_view first = std::string_view(b.text).substr(0, bsp);
         std::string rest = bsp == std::string::npos ? "" : b.text.substr(bsp);
@@ -243,43 +334,13 @@ void join_across(Document& d, const Joiner& j) {
         a.text = merged;
         a.markdown = merged;
         ps.erase(ps.begin() + static_cast<long>(i) + 1);
+        ++joined;
         continue;
       }
     }
     ++i;
   }
-}
-
-// Running masthead lines: a short non-prose line printed 3+ times in one
-// document (a PDF's running header/footer) is dropped with the bare page
-// numbers next to it.
-void drop_running_lines(Document& d) {
-  std::unordered_map<std::string, int> counts;
-  std::vector<std::string> folded(d.paragraphs.size());  // short lines only
-  std::vector<bool> line(d.paragraphs.size(), false);
-  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
-    const auto& p = d.paragraphs[i];
-    if (internal::count_words_upto(p.text, 12) <= 12 && !internal::looks_like_prose(p.text)) {
-      line[i] = true;
-      folded[i] = internal::fold_text(p.text, true);
-      ++counts[folded[i]];
-    }
-  }
-  std::vector<bool> drop(d.paragraphs.size(), false);
-  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
-    if (!line[i]) continue;
-    const std::string& f = folded[i];
-    if (f.empty() || f == "0" || counts[f] < 3) continue;
-    drop[i] = true;
-    for (size_t n : {i - 1, i + 1}) {
-      if (n < d.paragraphs.size() && internal::fold_text(d.paragraphs[n].text, true) == "0") drop[n] = true;
-    }
-  }
-  std::vector<Paragraph> kept;
-  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move(d.paragraphs[i]));
-  }
-  d.paragraphs = std::move(kept);
+  return joined;
 }
 
 // True when a paragraph has a word is_hyphen_tail accepts (a letter, then
@@ -306,15 +367,21 @@ void repair_text(std::vector<Document>& docs) {
     for (Paragraph& p : d.paragraphs) {
       bool pre = p.kind == parser::BlockKind::kPre;
       normalise_spaces(p.text, pre);
+      // Markdown leftovers only in dumps: in HTML, "**" and "__" are text.
       // Without these characters strip_markdown changes nothing (the text
       // is collapsed).
-      if (!pre && p.text.find_first_of("#*_<[") != std::string::npos) {
+      if (d.from_text && !pre && p.text.find_first_of("#*_<[") != std::string::npos) {
         p.text = strip_markdown(p.text);
       }
       normalise_spaces(p.markdown, pre);
     }
     std::erase_if(d.paragraphs, [](const Paragraph& p) { return trim(p.text).empty(); });
   }
+  // Running heads first: they sit between the halves of a word broken
+  // across a page, and a dump's head glued to the next page's first line
+  // would hide the half there.
+  std::vector<bool> running(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) running[i] = internal::drop_running_lines(docs[i]);
   // The vocabulary only serves to rejoin hyphenated words: skip it when no
   // paragraph has a word ending in "letter-".
   WordSet vocab;
@@ -324,9 +391,13 @@ void repair_text(std::vector<Document>& docs) {
     }
   }
   Joiner joiner(vocab);
-  for (Document& d : docs) {
-    drop_running_lines(d);
-    join_across(d, joiner);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Document& d = docs[i];
+    const bool broken = join_across(d, joiner) > 0;
+    // "word- word" inside a paragraph is a line-end hyphen only in text that
+    // was wrapped: a dump, or a document that shows a conversion's page
+    // breaks. In other HTML it is written that way on purpose.
+    if (!d.from_text && !running[i] && !broken) continue;
     for (Paragraph& p : d.paragraphs) {
       if (p.kind == parser::BlockKind::kPre || p.text.find("- ") == std::string::npos) continue;
       std::string joined = join_inline(p.text, joiner);

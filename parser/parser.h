@@ -128,6 +128,7 @@ struct ParsedPage {
   PageMeta meta;
   std::vector<std::string> links;     // absolute hrefs of <a>, in order
   std::vector<std::string> warnings;  // one line each: what could not be parsed
+  bool from_text = false;  // parse_text: a plain-text/Markdown dump, not HTML
 };
 
 // Converts bytes to UTF-8 (BOM, header charset, <meta charset>, then UTF-8
@@ -169,6 +170,8 @@ struct Document {
   std::string lang;
   PageKind kind = PageKind::kOther;
   std::vector<Paragraph> paragraphs;
+  bool from_text = false;   // built from a text/Markdown dump (parse_text):
+                            // chrome::repair_text repairs it as such
 };
 
 // Paragraph texts joined by blank lines.

@@ -105,6 +105,7 @@ std::string internal::bounded_utf8(std::string_view bytes, const ParseOptions& o
 
 ParsedPage parse_text(std::string_view bytes, const ParseOptions& options) {
   ParsedPage page;
+  page.from_text = true;
   std::string text = internal::bounded_utf8(bytes, options, "text", "read", page);
   Node root;
   root.tag = "text";

@@ -1,6 +1,8 @@
 // repair_test.cc: repair_text (docs/internals/chrome.md, "Text repair"):
 // hyphenated words rejoined, Markdown leftovers dropped, NBSP and blank runs
-// normalised, running masthead lines of PDF conversions removed.
+// normalised, running masthead lines of PDF conversions removed -- only in
+// text that needs it (text dumps, or a line-level signal of PDF conversion);
+// ordinary HTML prose comes out unchanged.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -14,16 +16,21 @@ using winnow::parser::BlockKind;
 using winnow::parser::Document;
 using winnow::parser::Paragraph;
 
-Document doc(const std::vector<std::string>& paras) {
+// A document parsed from HTML (or, with `dump`, from a text/Markdown dump).
+Document doc(const std::vector<std::string>& paras, bool dump = false,
+             BlockKind kind = BlockKind::kParagraph) {
   Document d;
+  d.from_text = dump;
   for (const auto& t : paras) {
     Paragraph p;
+    p.kind = kind;
     p.text = t;
     p.markdown = t;
     d.paragraphs.push_back(p);
   }
   return d;
 }
+Document dump(const std::vector<std::string>& paras) { return doc(paras, true); }
 
 std::vector<std::string> texts(const Document& d) {
   std::vector<std::string> out;
@@ -43,7 +50,7 @@ TEST_CASE("a word split across paragraphs is rejoined", "[policy]") {
 }
 
 TEST_CASE("halves that are not words are joined even if unseen", "[policy]") {
-  std::vector<Document> docs = {doc({"The commit- tee met in the old mill."})};
+  std::vector<Document> docs = {dump({"The commit- tee met in the old mill."})};
   winnow::chrome::repair_text(docs);
   CHECK(texts(docs[0]) == std::vector<std::string>{"The committee met in the old mill."});
 }
@@ -64,9 +71,9 @@ TEST_CASE("a dash between words is not a break hyphen", "[policy]") {
 }
 
 TEST_CASE("Markdown leftovers are dropped from the text", "[policy]") {
-  std::vector<Document> docs = {doc({"## Annual **report** 2024",
-                                     "See [the ledger](#) and <https://example.org/x> now.",
-                                     "__Note__: done."})};
+  std::vector<Document> docs = {dump({"## Annual **report** 2024",
+                                      "See [the ledger](#) and <https://example.org/x> now.",
+                                      "__Note__: done."})};
   winnow::chrome::repair_text(docs);
   CHECK(texts(docs[0]) == std::vector<std::string>{"Annual report 2024",
                                                    "See the ledger and now.", "Note: done."});
@@ -100,4 +107,102 @@ TEST_CASE("a paragraph printed twice is left for dedup", "[policy]") {
   std::vector<Document> docs = {doc({p, p, p})};
   winnow::chrome::repair_text(docs);
   CHECK(texts(docs[0]).size() == 3);
+}
+
+// Regression: repair ran on every document, so ordinary HTML prose lost its
+// Markdown-looking characters ("__init__" -> "init", "2**10" -> "210") and
+// suspended hyphens were "rejoined" ("short- and long-term" ->
+// "shortand long-term").
+TEST_CASE("ordinary HTML prose survives repair unchanged", "[policy]") {
+  const std::vector<std::string> prose = {
+      "Override __init__ to set the fields, then call super().__init__().",
+      "A kibibyte is 2**10 bytes and a mebibyte 2**20 bytes.",
+      "The bank offered both short- and long-term loans to the farmers.",
+      "The pre- and post-war archives are kept in separate rooms.",
+      "Use **kwargs or *args; see [1](2) and <https://example.org/x> for more.",
+      "## is the second heading level in that wiki's syntax."};
+  std::vector<Document> docs = {doc(prose),
+                                doc({"Short-term loans are rare; long-term loans are common."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == prose);
+  for (const auto& p : docs[0].paragraphs) CHECK(p.markdown == p.text);
+}
+
+// Regression: a short cell printed three or more times was taken for the
+// running head of a PDF and dropped, so a table of "Yes"/"No" lost its cells.
+TEST_CASE("repeated table cells survive", "[policy]") {
+  const std::vector<std::string> cells = {"Well", "Yes", "No", "Mill", "Yes", "Yes",
+                                          "Canal", "Yes", "No", "School", "No", "Yes"};
+  std::vector<Document> docs = {doc(cells, false, BlockKind::kTableCell)};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == cells);
+  // The same cells as paragraphs (a table flattened to <p>s) survive too:
+  // no page numbers, so nothing is a running head.
+  std::vector<Document> flat = {doc(cells)};
+  winnow::chrome::repair_text(flat);
+  CHECK(texts(flat[0]) == cells);
+}
+
+// Regression: a song's refrain (a short line repeated 3+ times) was dropped
+// as a running head.
+TEST_CASE("a refrain survives, in HTML and in a text dump", "[policy]") {
+  const std::vector<std::string> song = {
+      "We walked the road to the river and back before the sun was high,",
+      "Oh the water, the water",
+      "the children carried buckets and the old men told them why,",
+      "Oh the water, the water",
+      "and when the canal was opened there was nobody to cry,",
+      "Oh the water, the water"};
+  std::vector<Document> docs = {doc(song), dump(song)};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == song);
+  CHECK(texts(docs[1]) == song);
+}
+
+TEST_CASE("a text dump keeps suspended hyphens and code-like text", "[policy]") {
+  std::vector<Document> docs = {
+      dump({"The bank offered both short- and long-term loans to the farmers.",
+            "The pre- and post-war archives are kept in separate rooms.",
+            "Ein- und Ausgang sind getrennt.",
+            "Override __init__ to set the fields.",
+            "A kibibyte is 2**10 bytes."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == std::vector<std::string>{
+                              "The bank offered both short- and long-term loans to the farmers.",
+                              "The pre- and post-war archives are kept in separate rooms.",
+                              "Ein- und Ausgang sind getrennt.",
+                              "Override __init__ to set the fields.",
+                              "A kibibyte is 2**10 bytes."});
+}
+
+TEST_CASE("inline break hyphens are joined only in text that needs it", "[policy]") {
+  // Ordinary HTML: "word- word" is left as written.
+  std::vector<Document> html = {doc({"The commit- tee met in the old mill."})};
+  winnow::chrome::repair_text(html);
+  CHECK(texts(html[0]) == std::vector<std::string>{"The commit- tee met in the old mill."});
+  // An HTML page converted from PDF (a word broken across a page break
+  // shows it): inline breaks are joined too.
+  std::vector<Document> pdf = {doc({"The letter was signed by Mas-",
+                                    "soud and two clerks.",
+                                    "The commit- tee met in the old mill."}),
+                               doc({"Massoud later said the ledger was complete."})};
+  winnow::chrome::repair_text(pdf);
+  CHECK(texts(pdf[0]) ==
+        std::vector<std::string>{"The letter was signed by Massoud and two clerks.",
+                                 "The committee met in the old mill."});
+}
+
+TEST_CASE("a running head in a text dump is dropped with its page numbers", "[policy]") {
+  std::vector<Document> docs = {dump({
+      "The first item told of the new well in the upper valley.",
+      "Kestrel Bulletin \xC2\xB7 December 2023", "2",
+      "The second item told of the orchard and its keepers.",
+      "Kestrel Bulletin \xC2\xB7 December 2023", "3",
+      "The third item told of the mill that closed last spring.",
+      "Kestrel Bulletin \xC2\xB7 December 2023", "4"})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == std::vector<std::string>{
+                              "The first item told of the new well in the upper valley.",
+                              "The second item told of the orchard and its keepers.",
+                              "The third item told of the mill that closed last spring."});
 }
