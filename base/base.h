@@ -237,8 +237,41 @@ inline void log_debug(std::string_view m) { log_line(LogLevel::kDebug, m); }
 
 // ------------------------------------------------------ Files, zlib, zstd --
 Result<std::string> read_file(const std::string& path);
-// Writes atomically: to path + ".tmp", fsync-free rename over path.
+// Writes atomically through an AtomicFile: readers see the old bytes or the
+// new ones, never a mix; on failure the old file is untouched and no
+// temporary file is left.
 Status write_file_atomic(const std::string& path, std::string_view data);
+
+// A file written under a unique temporary name in the target's folder
+// (".winnow-tmp-PID-N", created with O_EXCL, so it never takes over an
+// existing file; mode 0666 less the umask) and renamed over the target only by publish(), so the target holds
+// its old bytes until the new ones are complete and on disk. Dropped
+// without publish(), it removes its temporary. Errors name the target.
+// Ownership: owns the descriptor and the temporary; one thread at a time.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  Status create(const std::string& path);
+  Status write(std::string_view data);  // buffered
+  // Flushes, fsyncs and closes (checking close); no more writes.
+  Status finish();
+  // finish() if not done, then renames the temporary over the target.
+  Status publish();
+  int64_t size() const { return size_; }  // bytes written so far
+  const std::string& path() const { return path_; }
+
+ private:
+  Status flush();
+  void discard();
+  std::string path_, tmp_, buf_;
+  int fd_ = -1;
+  int64_t size_ = 0;
+  bool finished_ = false;
+};
 
 // zlib/gzip helpers. inflate_any accepts zlib, gzip (multi-member) and raw
 // deflate; stops with kLimitExceeded once output would exceed max_out.

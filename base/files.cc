@@ -1,9 +1,14 @@
-// files.cc: whole-file reads, atomic writes, and zlib/gzip/zstd
+// files.cc: whole-file reads, atomic writes (AtomicFile: unique temporary,
+// fsync, rename), and zlib/gzip/zstd
 // (de)compression with a bound on output size (decompression bombs).
 #include <zlib.h>
 #include <zstd.h>
 #include <zstd_errors.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,18 +32,129 @@ Result<std::string> read_file(const std::string& path) {
 }
 
 Status write_file_atomic(const std::string& path, std::string_view data) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return storage_error(tmp + ": cannot write: " + std::strerror(errno));
+  AtomicFile f;
+  Status st = f.create(path);
+  if (st) st = f.write(data);
+  if (st) st = f.publish();
+  return st;
+}
+
+namespace {
+
+constexpr size_t kAtomicBuffer = 1 << 20;  // flushed in writes of this size
+
+std::string with_errno(const std::string& path, const char* what) {
+  return path + ": " + what + ": " + std::strerror(errno);
+}
+
+// Writes all of data to fd (retrying short writes and EINTR).
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+  tmp_.clear();
+}
+
+Status AtomicFile::create(const std::string& path) {
+  discard();
+  path_ = path;
+  buf_.clear();
+  size_ = 0;
+  finished_ = false;
+  static std::atomic<uint64_t> counter{0};
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  for (int tries = 0; tries < 1000; ++tries) {
+    std::string tmp = dir + ".winnow-tmp-" + std::to_string(::getpid()) + "-" +
+                      std::to_string(counter++);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      fd_ = fd;
+      tmp_ = std::move(tmp);
+      return Status::ok();
     }
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) return storage_error(tmp + ": write failed");
+    if (errno != EEXIST) return storage_error(with_errno(path, "cannot create"));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    return storage_error(path + ": rename failed: " + std::strerror(errno));
+  return storage_error(path + ": cannot create: no free temporary name");
+}
+
+Status AtomicFile::flush() {
+  if (!buf_.empty() && !write_all(fd_, buf_)) {
+    Status st = storage_error(with_errno(path_, "write failed"));
+    discard();
+    return st;
   }
+  buf_.clear();
+  return Status::ok();
+}
+
+Status AtomicFile::write(std::string_view data) {
+  if (fd_ < 0 || finished_) {
+    return Status::error(ErrorKind::kInternal, path_ + ": write after finish or failure");
+  }
+  size_ += static_cast<int64_t>(data.size());
+  if (buf_.size() + data.size() < kAtomicBuffer) {
+    buf_.append(data);
+    return Status::ok();
+  }
+  Status st = flush();
+  if (!st) return st;
+  if (data.size() < kAtomicBuffer) {
+    buf_.append(data);
+    return Status::ok();
+  }
+  if (!write_all(fd_, data)) {
+    st = storage_error(with_errno(path_, "write failed"));
+    discard();
+  }
+  return st;
+}
+
+Status AtomicFile::finish() {
+  if (finished_) return Status::ok();
+  if (fd_ < 0) return Status::error(ErrorKind::kInternal, path_ + ": not open");
+  Status st = flush();
+  if (!st) return st;
+  if (::fsync(fd_) != 0) {
+    st = storage_error(with_errno(path_, "fsync failed"));
+    discard();
+    return st;
+  }
+  int rc = ::close(fd_);
+  fd_ = -1;
+  if (rc != 0) {
+    st = storage_error(with_errno(path_, "close failed"));
+    discard();
+    return st;
+  }
+  finished_ = true;
+  return Status::ok();
+}
+
+Status AtomicFile::publish() {
+  Status st = finish();
+  if (!st) return st;
+  if (tmp_.empty()) return Status::error(ErrorKind::kInternal, path_ + ": published twice");
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    st = storage_error(with_errno(path_, "cannot replace"));
+    discard();
+    return st;
+  }
+  tmp_.clear();
   return Status::ok();
 }
 
