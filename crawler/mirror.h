@@ -48,18 +48,25 @@ class MirrorPathMap {
  public:
   // Registers `url` (canonical) with its content type.
   void add(const std::string& url, std::string_view content_type);
-  // Also lets links to `alias` (e.g. a redirect target) reach url's file.
-  void add_alias(const std::string& alias, const std::string& url);
+  // `from` (canonical) redirects to `to` (canonical): a 3xx, or a 0-second
+  // meta refresh. Links to `from` lead to the file at the end of the chain
+  // (link_path); `from` may have a file of its own.
+  void add_redirect(const std::string& from, const std::string& to);
   // Resolves collisions; call once after every add().
   void finish();
-  // The local path of a canonical URL, if mirrored (after finish()).
+  // The local path of a canonical URL's own file, if mirrored (after
+  // finish()).
   std::optional<std::string> path_of(std::string_view url) const;
+  // Where a link to `url` leads: following redirects (at most
+  // limits::kMaxRedirects hops), the file of the last URL in the chain that
+  // has one; a loop leads to url's own file. nullopt: nothing mirrored.
+  std::optional<std::string> link_path(std::string_view url) const;
   const std::map<std::string, std::string>& paths() const { return final_; }
 
  private:
-  std::map<std::string, std::string> raw_;    // url -> mirror_path()
-  std::map<std::string, std::string> alias_;  // alias -> url
-  std::map<std::string, std::string> final_;  // url -> unique path
+  std::map<std::string, std::string> raw_;       // url -> mirror_path()
+  std::map<std::string, std::string> redirect_;  // from -> to
+  std::map<std::string, std::string> final_;     // url -> unique path
 };
 
 // The href that leads from the file `from_path` to the file `to_path` (both
@@ -85,7 +92,14 @@ std::string rewrite_html(std::string_view html, std::string_view page_url,
 std::string rewrite_css(std::string_view css, std::string_view css_url,
                         const LinkMapper& mapper);
 
-// The mapper a mirror uses: a mirrored URL becomes relative_href() from
+// The URL a page's `<meta http-equiv=refresh>` sends the reader to at once
+// (delay below one second), resolved against the page (or its first <base
+// href>); nullopt when there is none, it waits, or it names no URL.
+std::optional<std::string> meta_refresh_target(std::string_view html,
+                                               std::string_view page_url);
+
+// The mapper a mirror uses: a URL with a local file (MirrorPathMap::
+// link_path, so redirects are followed) becomes relative_href() from
 // `self_path`; anything else becomes the absolute URL.
 LinkMapper mirror_link_mapper(const MirrorPathMap& map, std::string self_path);
 

@@ -202,8 +202,8 @@ void MirrorPathMap::add(const std::string& url, std::string_view type) {
   if (!p.empty()) raw_[url] = std::move(p);
 }
 
-void MirrorPathMap::add_alias(const std::string& alias, const std::string& url) {
-  if (alias != url && !raw_.count(alias)) alias_[alias] = url;
+void MirrorPathMap::add_redirect(const std::string& from, const std::string& to) {
+  if (from != to) redirect_[from] = to;
 }
 
 void MirrorPathMap::finish() {
@@ -241,12 +241,24 @@ void MirrorPathMap::finish() {
 
 std::optional<std::string> MirrorPathMap::path_of(std::string_view url) const {
   auto it = final_.find(std::string(url));
-  if (it != final_.end()) return it->second;
-  auto a = alias_.find(std::string(url));
-  if (a == alias_.end()) return std::nullopt;
-  it = final_.find(a->second);
   if (it == final_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::string> MirrorPathMap::link_path(std::string_view url) const {
+  std::optional<std::string> own = path_of(url);
+  if (redirect_.empty()) return own;
+  std::optional<std::string> found = own;
+  std::set<std::string> seen{std::string(url)};
+  std::string at(url);
+  for (int hop = 0; hop < limits::kMaxRedirects; ++hop) {
+    auto r = redirect_.find(at);
+    if (r == redirect_.end()) break;
+    at = r->second;
+    if (!seen.insert(at).second) return own;  // a loop
+    if (auto p = path_of(at)) found = std::move(p);
+  }
+  return found;
 }
 
 std::string relative_href(std::string_view from_path, std::string_view to_path) {

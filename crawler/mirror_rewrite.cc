@@ -385,27 +385,58 @@ void srcset_edits(std::string_view html, const html_scan::Attr& a,
   }
 }
 
-void refresh_edit(std::string_view html, const html_scan::Attr& a,
-                  const Url& base, const LinkMapper& mapper,
-                  std::vector<Edit>& edits) {
-  std::string_view v = html.substr(a.begin, a.end - a.begin);
-  size_t u = find_ci(v, "url", 0);
-  if (u == std::string_view::npos) return;
-  size_t k = u + 3;
+// The parts of a refresh value ("5; url='x'", "0;x", HTML 4.8.5 "shared
+// declarative refresh steps"): the whole seconds and where the URL is.
+struct Refresh {
+  long seconds = 0;
+  size_t url_begin = 0, url_end = 0;  // empty range: no URL
+};
+
+std::optional<Refresh> parse_refresh(std::string_view v) {
+  Refresh r;
+  size_t k = 0;
   while (k < v.size() && is_space(v[k])) ++k;
-  if (k >= v.size() || v[k] != '=') return;
-  ++k;
+  size_t digits = k;
+  while (k < v.size() && v[k] >= '0' && v[k] <= '9') {
+    if (r.seconds < 100000000) r.seconds = r.seconds * 10 + (v[k] - '0');
+    ++k;
+  }
+  if (k == digits && (k >= v.size() || v[k] != '.')) return std::nullopt;
+  while (k < v.size() && ((v[k] >= '0' && v[k] <= '9') || v[k] == '.')) ++k;
   while (k < v.size() && is_space(v[k])) ++k;
+  if (k < v.size() && (v[k] == ';' || v[k] == ',')) ++k;
+  while (k < v.size() && is_space(v[k])) ++k;
+  if (starts_ci(v, k, "url")) {
+    size_t m = k + 3;
+    while (m < v.size() && is_space(v[m])) ++m;
+    if (m < v.size() && v[m] == '=') {
+      k = m + 1;
+      while (k < v.size() && is_space(v[k])) ++k;
+    }
+  }
   size_t e = v.size();
   if (k < v.size() && (v[k] == '\'' || v[k] == '"')) {
     size_t q = v.find(v[k], k + 1);
     e = q == std::string_view::npos ? v.size() : q;
     ++k;
   }
-  std::string value = decode_html_entities(v.substr(k, e - k));
+  while (e > k && is_space(v[e - 1])) --e;
+  r.url_begin = k;
+  r.url_end = std::max(k, e);
+  return r;
+}
+
+void refresh_edit(std::string_view html, const html_scan::Attr& a,
+                  const Url& base, const LinkMapper& mapper,
+                  std::vector<Edit>& edits) {
+  std::string_view v = html.substr(a.begin, a.end - a.begin);
+  auto r = parse_refresh(v);
+  if (!r || r->url_end == r->url_begin) return;
+  std::string value = decode_html_entities(v.substr(r->url_begin, r->url_end - r->url_begin));
   auto mapped = map_value(value, base, mapper);
   if (mapped && *mapped != value) {
-    edits.push_back({a.begin + k, a.begin + e, attr_escape(*mapped, a.quote)});
+    edits.push_back({a.begin + r->url_begin, a.begin + r->url_end,
+                     attr_escape(*mapped, a.quote)});
   }
 }
 
@@ -416,7 +447,46 @@ const html_scan::Attr* find_attr(const html_scan::Tag& t, std::string_view n) {
   return nullptr;
 }
 
+// The first <base href> resolved against the page, else the page.
+Url document_base(std::string_view html, const std::vector<html_scan::Tag>& tags,
+                  const Url& page) {
+  for (const auto& t : tags) {  // the first <base href> applies everywhere
+    const html_scan::Attr* h = t.name == "base" ? find_attr(t, "href") : nullptr;
+    if (!h) continue;
+    auto ref = parse_url(decode_html_entities(html.substr(h->begin, h->end - h->begin)));
+    if (ref) return resolve(page, *ref);
+    break;
+  }
+  return page;
+}
+
+bool is_refresh(std::string_view html, const html_scan::Tag& t) {
+  if (t.name != "meta") return false;
+  const auto* he = find_attr(t, "http-equiv");
+  return he && iequals_ascii(trim(html.substr(he->begin, he->end - he->begin)), "refresh");
+}
+
 }  // namespace
+
+std::optional<std::string> meta_refresh_target(std::string_view html,
+                                               std::string_view page_url) {
+  if (find_ci(html, "refresh", 0) == std::string_view::npos) return std::nullopt;
+  auto page = parse_url(page_url);
+  if (!page || !page->is_absolute()) return std::nullopt;
+  std::vector<html_scan::Tag> tags = html_scan::scan(html);
+  for (const auto& t : tags) {
+    const html_scan::Attr* c = is_refresh(html, t) ? find_attr(t, "content") : nullptr;
+    if (!c) continue;
+    std::string_view v = html.substr(c->begin, c->end - c->begin);
+    auto r = parse_refresh(v);
+    if (!r) continue;  // browsers ignore an invalid one and read on
+    if (r->seconds > 0 || r->url_end == r->url_begin) return std::nullopt;
+    auto ref = parse_url(decode_html_entities(v.substr(r->url_begin, r->url_end - r->url_begin)));
+    if (!ref) return std::nullopt;
+    return resolve(document_base(html, tags, *page), *ref).to_string();
+  }
+  return std::nullopt;
+}
 
 std::string rewrite_html(std::string_view html, std::string_view page_url,
                          const LinkMapper& mapper,
@@ -424,14 +494,7 @@ std::string rewrite_html(std::string_view html, std::string_view page_url,
   auto page = parse_url(page_url);
   if (!page || !page->is_absolute()) return std::string(html);
   std::vector<html_scan::Tag> tags = html_scan::scan(html);
-  Url base = *page;
-  for (const auto& t : tags) {  // the first <base href> applies everywhere
-    const html_scan::Attr* h = t.name == "base" ? find_attr(t, "href") : nullptr;
-    if (!h) continue;
-    auto ref = parse_url(decode_html_entities(html.substr(h->begin, h->end - h->begin)));
-    if (ref) base = resolve(*page, *ref);
-    break;
-  }
+  Url base = document_base(html, tags, *page);
   std::vector<Edit> edits;
   edits.reserve(tags.size());
   std::unordered_map<std::string_view, std::optional<std::string>> seen;
@@ -454,12 +517,8 @@ std::string rewrite_html(std::string_view html, std::string_view page_url,
         }
       } else if (a.name == "srcset" && (t.name == "img" || t.name == "source")) {
         srcset_edits(html, a, base, mapper, edits);
-      } else if (a.name == "content" && t.name == "meta") {
-        const auto* he = find_attr(t, "http-equiv");
-        if (he && iequals_ascii(trim(html.substr(he->begin, he->end - he->begin)),
-                                "refresh")) {
-          refresh_edit(html, a, base, mapper, edits);
-        }
+      } else if (a.name == "content" && is_refresh(html, t)) {
+        refresh_edit(html, a, base, mapper, edits);
       } else if (a.name == "style") {
         css_edits(raw, a.begin, base, mapper, a.quote, true, edits);
       }
@@ -476,7 +535,7 @@ LinkMapper mirror_link_mapper(const MirrorPathMap& map, std::string self_path) {
   return [&map, self = std::move(self_path)](const Url& u) -> std::optional<std::string> {
     auto canon = canonicalize(u);
     if (canon) {
-      auto p = map.path_of(*canon);
+      auto p = map.link_path(*canon);
       if (p) return relative_href(self, *p);
     }
     return u.to_string();

@@ -4,6 +4,7 @@
 // DIR/.winnow-mirror.json records path -> (url, hash of the written bytes).
 #include <filesystem>
 #include <map>
+#include <set>
 #include <system_error>
 
 #include "crawler/crawler.h"
@@ -68,12 +69,20 @@ void remove_file_and_empty_dirs(const std::string& dir, const std::string& rel) 
   }
 }
 
+std::string full_path(const MirrorOptions& o, const std::string& rel) {
+  return o.out_dir + "/" + rel;
+}
+
+std::string page_url(const store::FetchRow& f) {
+  return f.final_url.empty() ? f.url : f.final_url;
+}
+
 // The bytes to write for one fetch.
 Result<std::string> render(const store::FetchRow& f, const std::string& path,
                            const MirrorPathMap& map, bool convert) {
   auto body = decode_body(f);
   if (!body || !convert) return body;
-  std::string page = f.final_url.empty() ? f.url : f.final_url;
+  std::string page = page_url(f);
   std::string self = path.substr(path.rfind('/') + 1);
   if (f.content_type == "text/html" || f.content_type == "application/xhtml+xml") {
     return rewrite_html(*body, page, mirror_link_mapper(map, path), self);
@@ -84,12 +93,41 @@ Result<std::string> render(const store::FetchRow& f, const std::string& path,
   return body;
 }
 
+// Registers every mirrored URL with its type, and every redirect: URLs
+// whose latest answer is a 3xx (`redirected`: they get no file, even when
+// an older 2xx is stored) and pages with a 0-second meta refresh.
+Status add_urls(store::Store& db, MirrorPathMap& map, std::set<std::string>& redirected) {
+  Status st = db.for_each_redirect([&](const store::FetchRow& f) {
+    auto to = canonicalize(f.final_url);
+    if (to && *to != f.url) {
+      map.add_redirect(f.url, *to);
+      redirected.insert(f.url);
+    }
+    return true;
+  });
+  if (!st) return st;
+  return db.for_each_latest_fetch([&](const store::FetchRow& f) {
+    if (redirected.count(f.url)) return true;
+    map.add(f.url, f.content_type);
+    if (f.content_type != "text/html" && f.content_type != "application/xhtml+xml") {
+      return true;
+    }
+    auto body = decode_body(f);
+    if (!body) return true;  // warned about when rendered
+    if (auto target = meta_refresh_target(*body, page_url(f))) {
+      if (auto to = canonicalize(*target)) map.add_redirect(f.url, *to);
+    }
+    return true;
+  });
+}
+
 }  // namespace
 
 std::string mirror_summary(const MirrorStats& s) {
   return "new " + std::to_string(s.new_files) + ", changed " +
          std::to_string(s.changed) + ", unchanged " + std::to_string(s.unchanged) +
-         ", removed " + std::to_string(s.removed);
+         ", removed " + std::to_string(s.removed) +
+         (s.failed ? ", failed " + std::to_string(s.failed) : "");
 }
 
 Status write_mirror(store::Store& db, const MirrorOptions& options,
@@ -101,35 +139,30 @@ Status write_mirror(store::Store& db, const MirrorOptions& options,
   fs::create_directories(options.out_dir, ec);
   if (ec) return storage_error(options.out_dir + ": cannot create: " + ec.message());
   MirrorPathMap map;
-  std::vector<std::pair<std::string, std::string>> aliases;
-  Status st = db.for_each_latest_fetch(
-      [&](const store::FetchRow& f) {
-        map.add(f.url, f.content_type);
-        if (!f.final_url.empty() && f.final_url != f.url) {
-          auto c = canonicalize(f.final_url);
-          if (c) aliases.emplace_back(*c, f.url);
-        }
-        return true;
-      },
-      false);
+  std::set<std::string> redirected;
+  Status st = add_urls(db, map, redirected);
   if (!st) return st;
-  for (const auto& [alias, url] : aliases) map.add_alias(alias, url);
   map.finish();
   Manifest old = load_manifest(options.out_dir);
   Manifest now;
   Status err;
   st = db.for_each_latest_fetch([&](const store::FetchRow& f) {
+    if (redirected.count(f.url)) return true;
     auto path = map.path_of(f.url);
     if (!path || !inside(*path)) return true;
     auto bytes = render(f, *path, map, options.convert_links);
+    auto it = old.find(*path);
     if (!bytes) {
-      log_warn("mirror: " + bytes.status().message());
+      // Keep what the last good fetch gave rather than lose the page.
+      bool kept = it != old.end() && fs::exists(full_path(options, *path), ec);
+      if (kept) now[*path] = it->second;
+      log_warn("mirror: " + bytes.status().message() +
+               (kept ? "; previous file kept" : "; no file written"));
       ++stats->failed;
       return true;
     }
     std::string hash = hash128(*bytes).hex();
-    std::string full = options.out_dir + "/" + *path;
-    auto it = old.find(*path);
+    std::string full = full_path(options, *path);
     now[*path] = {f.url, hash};
     if (it != old.end() && it->second.hash == hash && fs::exists(full, ec)) {
       ++stats->unchanged;

@@ -451,6 +451,18 @@ Status Store::for_each_latest_fetch(
   return for_each_row(*impl_, s, with_body, true, fn, "for_each_latest_fetch");
 }
 
+Status Store::for_each_redirect(const std::function<bool(const FetchRow&)>& fn) {
+  Stmt s = impl_->prepare(
+      std::string("SELECT ") + kFetchCols +
+      " FROM fetches f JOIN urls u ON u.id = f.url_id WHERE f.id IN (SELECT "
+      "max(id) FROM fetches WHERE (status BETWEEN 200 AND 299) OR "
+      "(not_modified = 1 AND body_from != 0) OR status IN (404, 410) OR "
+      "(status IN (301, 302, 303, 307, 308) AND final_url != '') GROUP BY "
+      "url_id) AND f.status IN (301, 302, 303, 307, 308) ORDER BY f.url_id");
+  if (!s.ok()) return impl_->error("for_each_redirect");
+  return for_each_row(*impl_, s, false, false, fn, "for_each_redirect");
+}
+
 Status Store::for_each_fetch(const std::function<bool(const FetchRow&)>& fn) {
   Stmt s = impl_->prepare(std::string("SELECT ") + kFetchCols +
                           " FROM fetches f JOIN urls u ON u.id = f.url_id "

@@ -230,6 +230,11 @@ class Store {
   // order. Stop early by returning false.
   Status for_each_latest_fetch(
       const std::function<bool(const FetchRow&)>& fn, bool with_body = true);
+  // Calls fn (no body) for each URL that redirects now: its latest fetch
+  // among those that settle what the URL is (2xx, a 304 standing for one,
+  // 404/410, or a 301/302/303/307/308 with a final_url) is such a redirect.
+  // In url id order (the mirror links such URLs to the target's file).
+  Status for_each_redirect(const std::function<bool(const FetchRow&)>& fn);
   // Every fetch, oldest first (WARC export).
   Status for_each_fetch(const std::function<bool(const FetchRow&)>& fn);
   Result<int64_t> count_fetches();

@@ -17,10 +17,13 @@ namespace winnow::test {
 // Adds origin + path (scheme://authority + path) once and one fetch of it
 // with real request and response headers, content type and content hash.
 // Status 304 stores a not-modified answer; extra_headers are response
-// header lines, each ending in "\r\n"; fetched_at is ms since the epoch.
+// header lines, each ending in "\r\n"; fetched_at is ms since the epoch;
+// final_url is the fetch's final_url ("" = the URL; a 3xx's resolved
+// Location, as the crawler stores it).
 inline void put_page(store::Store& db, const std::string& origin, const std::string& path,
                      const std::string& type, const std::string& body, int status = 200,
-                     int64_t fetched_at = 1700000000000, const std::string& extra_headers = "") {
+                     int64_t fetched_at = 1700000000000, const std::string& extra_headers = "",
+                     const std::string& final_url = "") {
   const std::string url = origin + path;
   const std::string authority = origin.substr(origin.find("//") + 2);
   store::NewUrl nu;
@@ -33,7 +36,7 @@ inline void put_page(store::Store& db, const std::string& origin, const std::str
   store::FetchRow f;
   f.url_id = (*row)->id;
   f.url = url;
-  f.final_url = url;
+  f.final_url = final_url.empty() ? url : final_url;
   f.fetched_at = fetched_at;
   f.status = status;
   f.not_modified = status == 304;
