@@ -92,6 +92,18 @@ int64_t warc_date_ms(const std::string& d) {
   return ((days * 24 + num(11, 2)) * 60 + num(14, 2)) * 60000 + num(17, 2) * 1000;
 }
 
+// What the crawler stores as final_url: a redirect's Location resolved
+// against the URL requested, else that URL (as the record names it).
+std::string final_url_of(const std::string& target, const HttpHead& h) {
+  bool redirect = h.status >= 300 && h.status < 400 && h.status != 304;
+  std::string location(trim(h.get("Location")));
+  if (!redirect || location.empty()) return target;
+  auto base = parse_url(target);
+  auto ref = parse_url(location);
+  if (!base || !ref) return target;
+  return resolve(*base, *ref).to_string();
+}
+
 // Reads one file; state is per file (requests pair up within a file).
 class Importer {
  public:
@@ -136,7 +148,7 @@ class Importer {
                      const std::string& target, HttpHead& h) {
     store::FetchRow f;
     f.url = canon;
-    f.final_url = target;
+    f.final_url = final_url_of(target, h);
     f.status = h.status;
     f.http_version = h.version;
     f.response_headers = h.headers;

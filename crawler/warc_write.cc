@@ -6,12 +6,17 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
+#include <memory>
+#include <set>
 
 #include "crawler/crawler.h"
 
 namespace winnow::crawler {
 namespace {
+
+namespace fs = std::filesystem;
 
 // Header bytes as stored, ending in exactly one empty line.
 std::string header_block(std::string_view h) {
@@ -28,7 +33,14 @@ std::string base_name(const std::string& p) {
   return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
-// Writes records into one or more files. One thread.
+bool is_digits(std::string_view s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Writes records into one or more files, each under a temporary name
+// (AtomicFile) until publish(): an earlier WARC of the same name stays whole
+// until the new one is complete. One thread.
 class WarcFiles {
  public:
   explicit WarcFiles(const WarcOptions& o) : o_(o) {
@@ -43,9 +55,6 @@ class WarcFiles {
     }
     if (ext_.empty()) stem_ = p;
   }
-  ~WarcFiles() {
-    if (f_) std::fclose(f_);
-  }
   std::string cdxj_path() const { return stem_ + ".cdxj"; }
 
   // Appends records (serialised) as one unit; returns the offset and length
@@ -58,11 +67,13 @@ class WarcFiles {
     for (const auto& r : recs) {  // ids have a fixed length: size is exact
       total += static_cast<int64_t>(serialize_warc_record(r).size());
     }
-    if (f_ && o_.max_size > 0 && size_ > info_size_ && size_ + total > o_.max_size) {
-      Status st = close();
+    if (cur_ && o_.max_size > 0 && cur_->size() > info_size_ &&
+        cur_->size() + total > o_.max_size) {
+      Status st = cur_->finish();
       if (!st) return st;
+      cur_ = nullptr;
     }
-    if (!f_) {
+    if (!cur_) {
       Status st = open(date, stats);
       if (!st) return st;
     }
@@ -75,23 +86,30 @@ class WarcFiles {
       bytes.push_back(gz_ ? gzip_member(s) : std::move(s));
     }
     for (const auto& b : bytes) {
-      where->emplace_back(size_, static_cast<int64_t>(b.size()));
-      Status st = put(b);
+      where->emplace_back(cur_->size(), static_cast<int64_t>(b.size()));
+      Status st = cur_->write(b);
       if (!st) return st;
       ++stats->records;
     }
     return Status::ok();
   }
-  Status close() {
-    if (f_ && std::fclose(f_) != 0) {
-      f_ = nullptr;
-      return storage_error(name_ + ": write failed: " + std::strerror(errno));
+
+  // Completes every file (fsync), renames each over its name, then removes
+  // the files of the same set an earlier run left and this run did not
+  // write (see remove_stale).
+  Status publish(WarcStats* stats) {
+    for (auto& f : files_) {
+      Status st = f->finish();
+      if (!st) return st;
+      stats->bytes += f->size();
     }
-    f_ = nullptr;
-    return Status::ok();
+    for (auto& f : files_) {
+      Status st = f->publish();
+      if (!st) return st;
+    }
+    return remove_stale(*stats);
   }
   const std::string& name() const { return name_; }
-  const std::string& info_id() const { return info_id_; }
 
  private:
   Status open(const std::string& date, WarcStats* stats) {
@@ -102,9 +120,10 @@ class WarcFiles {
     } else {
       name_ = o_.path;
     }
-    f_ = std::fopen(name_.c_str(), "wb");
-    if (!f_) return storage_error(name_ + ": cannot create: " + std::strerror(errno));
-    size_ = 0;
+    files_.push_back(std::make_unique<AtomicFile>());
+    cur_ = files_.back().get();
+    Status st = cur_->create(name_);
+    if (!st) return st;
     stats->paths.push_back(name_);
     ++stats->files;
     WarcRecord info;
@@ -119,24 +138,48 @@ class WarcFiles {
                    {"Content-Type", "application/warc-fields"},
                    {"WARC-Block-Digest", warc_digest(info.block)}};
     std::string s = serialize_warc_record(info);
-    Status st = put(gz_ ? gzip_member(s) : s);
-    info_size_ = size_;
+    st = cur_->write(gz_ ? gzip_member(s) : s);
+    info_size_ = cur_->size();
     ++stats->records;
     return st;
   }
-  Status put(const std::string& b) {
-    if (std::fwrite(b.data(), 1, b.size(), f_) != b.size()) {
-      return storage_error(name_ + ": write failed: " + std::strerror(errno));
+
+  // The set --out names is STEM.EXT or STEM-NNNNN.EXT (+ STEM.cdxj). Removes
+  // the files of that set this run did not write: rolled files past the new
+  // set (or all of them when not rolling), and STEM.EXT when rolling.
+  Status remove_stale(const WarcStats& stats) {
+    std::set<std::string> written(stats.paths.begin(), stats.paths.end());
+    fs::path stem(stem_);
+    fs::path dir = stem.has_parent_path() ? stem.parent_path() : fs::path(".");
+    std::string base = stem.filename().string();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string n = it->path().filename().string();
+      bool rolled = n.size() > base.size() + 1 + ext_.size() && n.rfind(base + "-", 0) == 0 &&
+                    ends_with(n, ext_) &&
+                    is_digits(std::string_view(n).substr(
+                        base.size() + 1, n.size() - base.size() - 1 - ext_.size()));
+      bool single = o_.max_size > 0 && n == base + ext_;
+      if (!rolled && !single) continue;
+      std::string full = stem.has_parent_path() ? (dir / n).string() : n;
+      std::error_code type_ec;
+      if (written.count(full) || !it->is_regular_file(type_ec)) continue;
+      std::error_code rm_ec;
+      if (!fs::remove(full, rm_ec)) {
+        return storage_error(full + ": cannot remove this file of an earlier run: " +
+                             rm_ec.message());
+      }
     }
-    size_ += static_cast<int64_t>(b.size());
+    if (ec) return storage_error(dir.string() + ": cannot list: " + ec.message());
     return Status::ok();
   }
 
   const WarcOptions& o_;
   bool gz_ = false;
   std::string stem_, ext_, name_, info_id_;
-  FILE* f_ = nullptr;
-  int64_t size_ = 0, info_size_ = 0;
+  std::vector<std::unique_ptr<AtomicFile>> files_;
+  AtomicFile* cur_ = nullptr;
+  int64_t info_size_ = 0;
   int index_ = 0;
 };
 
@@ -144,13 +187,21 @@ struct Previous {
   std::string id, date;
 };
 
+// The URL the request went to (WARC-Target-URI): final_url as stored (for
+// an imported record, its target as written), except for a redirect, whose
+// final_url is the Location: then the stored URL.
+std::string requested_url(const store::FetchRow& f) {
+  bool redirect = f.status >= 300 && f.status < 400 && f.status != 304 && !f.not_modified;
+  return redirect || f.final_url.empty() ? f.url : f.final_url;
+}
+
 // The records of one fetch: request then response (or revisit).
 std::vector<WarcRecord> fetch_records(const store::FetchRow& f,
                                       const std::string& info_id,
                                       std::map<std::string, Previous>& previous,
                                       std::string* response_id) {
   std::string date = iso8601_utc(f.fetched_at / 1000);
-  std::string target = f.final_url.empty() ? f.url : f.final_url;
+  std::string target = requested_url(f);
   bool revisit = f.not_modified || f.status == 304;
   WarcRecord resp;
   resp.block = header_block(f.response_headers);
@@ -232,20 +283,19 @@ Status write_warc(store::Store& db, const WarcOptions& options,
   });
   if (!err) return err;
   if (!st) return st;
-  st = files.close();
-  if (!st) return st;
-  for (const auto& p : stats->paths) {
-    FILE* f = std::fopen(p.c_str(), "rb");
-    if (!f) continue;
-    std::fseek(f, 0, SEEK_END);
-    stats->bytes += std::ftell(f);
-    std::fclose(f);
-  }
-  if (!options.cdxj) return Status::ok();
+  if (!options.cdxj) return files.publish(stats);
   std::sort(cdx.begin(), cdx.end());
   std::string out;
   for (const auto& line : cdx) out += line + "\n";
-  return write_file_atomic(files.cdxj_path(), out);
+  // The index is complete (under its temporary name) before any WARC is
+  // renamed, and renamed last.
+  AtomicFile index;
+  st = index.create(files.cdxj_path());
+  if (st) st = index.write(out);
+  if (st) st = index.finish();
+  if (st) st = files.publish(stats);
+  if (st) st = index.publish();
+  return st;
 }
 
 }  // namespace winnow::crawler
