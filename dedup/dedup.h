@@ -125,6 +125,10 @@ struct DocInput {
   DocKind kind = DocKind::kOther;
   std::string date;            // ISO 8601 or ""
   std::vector<std::string> paragraphs;  // clean text, in page order
+  // Owner order set by the caller, lower first, before kind and the rest
+  // (default 0 for all leaves the order to them): clean DIR orders text
+  // dumps by rank_by_sharing.
+  int64_t priority = 0;
   // Set for a document decided by an earlier run (incremental mode): its
   // decision is kept as is (only its aliases may grow) and its kept text
   // seeds the indexes, so new documents only keep what is new.
@@ -170,6 +174,45 @@ struct Result {
 // of inputs (ids, URLs, texts), never on their order: documents are sorted
 // by the owner order before deciding (docs/internals/dedup.md).
 Result run_dedup(const std::vector<DocInput>& docs, const Options& options);
+
+// ------------------------------------------------ owners from sharing --
+// Pages without markup (text dumps) do not say whether they are an
+// article or a listing; how they share paragraphs does (sharing.cc,
+// docs/internals/dedup.md "Owners from shared text"). Borrowed for the
+// call only.
+struct SharingInput {
+  std::string url;                      // orders ties; its last segment is
+                                        // compared with the first paragraphs
+  std::vector<std::string> paragraphs;  // clean text, in page order
+  // Lines that may be the page's headline (for the slug test); empty: the
+  // first three paragraphs.
+  std::vector<std::string> headlines;
+};
+
+struct SharingRank {
+  // kListing: most of the page is paragraphs of other pages, from several
+  // of them; kArticle: most of it is its own or one nested group of shared
+  // text; kOther: no paragraph of 12 or more characters.
+  DocKind kind = DocKind::kOther;
+  double own_share = 0;    // 0-1, the share behind `kind`
+  int64_t text_chars = 0;  // normalised code points of the paragraphs used
+  int64_t priority = 0;    // 0..n-1: DocInput::priority, the owner order
+};
+
+// One rank per page, same order. Deterministic: depends on the URLs and
+// texts only.
+std::vector<SharingRank> rank_by_sharing(const std::vector<SharingInput>& pages);
+
+// Paragraphs that name another page of the folder -- equal, a short label
+// aside ("fa: <title>"), to the headline of another page, the line its
+// address spells -- and so are links (a listing's titles, "related posts",
+// translation boxes), not content. Per page, the paragraph indexes.
+std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages);
+
+// After run_dedup: removes the paragraphs, however short, that continue a
+// copied passage -- they repeat, in order, the paragraphs around the kept
+// copy of a removed paragraph (sharing.cc). `result` is run_dedup(docs)'s.
+void drop_copied_runs(const std::vector<DocInput>& docs, Result& result);
 
 // XXH3-128 over all normalised paragraphs: equal for exact duplicate
 // documents (and the store's change detector for incremental runs).

@@ -73,7 +73,8 @@ Prepared prepare(const DocInput& d, Normalizer& normalizer) {
   return p;
 }
 
-// The owner order: settled documents first, then article < other < listing
+// The owner order: settled documents first, then the caller's priority,
+// then article < other < listing
 // < newsletter; a page that is its own canonical (or declares none) first;
 // https before http; dated before undated, earlier date first; shorter URL first; URL bytes;
 // id.
@@ -81,7 +82,7 @@ bool owner_less(const DocInput& a, const DocInput& b) {
   auto key = [](const DocInput& d) {
     const bool self_canon = d.canonical_url.empty() || d.canonical_url == d.url;
     const bool https = d.url.rfind("https://", 0) == 0;
-    return std::make_tuple(d.settled ? 0 : 1, static_cast<int>(d.kind),
+    return std::make_tuple(d.settled ? 0 : 1, d.priority, static_cast<int>(d.kind),
                            self_canon ? 0 : 1, https ? 0 : 1,
                            d.date.empty() ? 1 : 0,
                            std::string_view(d.date), d.url.size(),
