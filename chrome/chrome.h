@@ -111,6 +111,34 @@ class SiteModel {
   std::unique_ptr<Impl> impl_;
 };
 
+// --------------------------------------------------------- text dumps --
+// Site-wide chrome for text dumps (pages read with parse_text: a browser's
+// text rendering of each page, menus, sidebars and footers included), where
+// no markup tells a menu from an article: a line is chrome when it recurs
+// across the site's pages (as is, with digits folded, or by its first words
+// when short), or by the line rules of docs/internals/chrome.md ("Text
+// dumps"). Same groups and thresholds as SiteModel (its options).
+// Memory: a few dozen bytes per distinct (group, line key) pair.
+// Threading: add_page from one thread; classify is const.
+class DumpModel {
+ public:
+  explicit DumpModel(SiteModelOptions options = {});
+  ~DumpModel();
+  DumpModel(DumpModel&&) noexcept;
+  DumpModel& operator=(DumpModel&&) noexcept;
+
+  // Adds one page's lines to the counts. Call once per page.
+  void add_page(std::string_view url, const parser::ParsedPage& page);
+  // One verdict per block of the page (which may or may not have been added).
+  std::vector<BlockVerdict> classify(std::string_view url,
+                                     const parser::ParsedPage& page) const;
+  int64_t pages_seen(std::string_view group) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // ------------------------------------------------ between the two passes --
 // A site is judged in two passes: every page is added to a SiteModel, then
 // every page is classified. PageCache keeps what the first pass computed --

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "chrome/chrome.h"
+#include "chrome/dump_internal.h"
 #include "chrome/site_text.h"
 
 namespace winnow::chrome {
@@ -172,7 +173,7 @@ void SiteModel::add_page(std::string_view url, const ParsedPage& page) {
 // first folder of the path below the edition, e.g. "/en/newsletter/"), so a
 // template used by one kind of page (newsletter issues) is learnt from its
 // own pages even when they are a small part of the site.
-std::vector<std::string> groups_of(std::string_view url) {
+std::vector<std::string> internal::groups_of(std::string_view url) {
   std::vector<std::string> out = {site_key(url)};
   size_t scheme = url.find("://");
   std::string_view path = url.substr(scheme == std::string_view::npos ? 0 : scheme + 3);
@@ -200,7 +201,7 @@ void SiteModel::add_page(std::string_view url, const ParsedPage& page,
   std::vector<BlockKeys> keys(page.blocks.size());
   internal::FoldedLine line;
   for (size_t i = 0; i < page.blocks.size(); ++i) keys[i] = keys_of(page.blocks[i], line);
-  for (const std::string& g : groups_of(url)) impl_->add(impl_->sites[g], keys, verdicts);
+  for (const std::string& g : internal::groups_of(url)) impl_->add(impl_->sites[g], keys, verdicts);
   if (out != nullptr) {
     out->text.resize(keys.size());
     out->prefix.resize(keys.size());
@@ -314,7 +315,7 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
   }
   out.resize(page.blocks.size());
   std::vector<const Site*> groups;
-  for (const std::string& g : groups_of(url)) {
+  for (const std::string& g : internal::groups_of(url)) {
     const Site* s = impl_->find(g);
     if (s != nullptr) groups.push_back(s);
   }

@@ -88,6 +88,8 @@ struct Block {
   int link_count = 0;
   int position = 0;         // index of the block in the page
   int depth = 0;            // DOM depth of the block element
+  int line = 0;             // parse_text: 1-based line of the file where
+                            // the block starts (0 for HTML)
 };
 
 enum class PageKind { kArticle, kListing, kOther };
@@ -140,8 +142,19 @@ std::string to_utf8(std::string_view bytes, std::string_view declared,
 
 ParsedPage parse_html(std::string_view bytes, const ParseOptions& options);
 
-// Plain text or Markdown dumps: lines and blank-line-separated paragraphs
-// become blocks (headings from "#" lines, list items from "-"/"*" lines).
+// Plain text or Markdown dumps (parser/text_dump.cc). Markdown (any
+// content_type but "text/plain") and hard-wrapped plain text (every line
+// broken where the next word would pass one column, 40 to 100 columns
+// wide) are read in paragraphs: lines up to a blank line join. Any other
+// plain text -- a browser's text rendering (w3m/lynx -dump with wide
+// columns), one paragraph per line -- gives one block per line, except
+// that groups of lines laid out as code become one kPre block and rows of
+// box-drawn tables one kTableCell block per cell. Both ways, bulleted
+// lines ("\u2022"...) and numbered list items ("1. ", "2. "...) lose their
+// marker; runs of lines numbered 1, 2, 3... without a dot (a code
+// listing's line numbers) become one kPre block without the numbers.
+// Markdown "#" headings and "-"/"*"/"+" bullets are read as such; in plain
+// text they are the text.
 ParsedPage parse_text(std::string_view bytes, const ParseOptions& options);
 
 // Estimated bytes of memory the page holds (the object, its strings and

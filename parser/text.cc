@@ -1,5 +1,5 @@
-// text.cc: to_utf8, parse_text (plain-text / Markdown dumps into blocks),
-// and rendering a Document as text or Markdown; enum names.
+// text.cc: to_utf8, bounded input, rendering a Document as text or
+// Markdown, enum names. parse_text lives in parser/text_dump.cc.
 #include <algorithm>
 
 #include "parser/internal.h"
@@ -60,36 +60,6 @@ std::string to_utf8(std::string_view bytes, std::string_view declared,
   return convert_to_utf8(bytes, cs);
 }
 
-namespace {
-
-void add_block(ParsedPage* page, BlockKind kind, int level, std::string text) {
-  if (text.empty() || page->blocks.size() >= limits::kMaxBlocksPerPage) return;
-  Block b;
-  b.kind = kind;
-  b.level = level;
-  b.markdown = text;
-  b.text = std::move(text);
-  if (kind == BlockKind::kHeading) {
-    b.tag.assign(1, 'h');
-    b.tag.push_back(static_cast<char>('0' + std::clamp(level, 1, 6)));
-  } else {
-    b.tag = kind == BlockKind::kListItem ? "li" : "p";
-  }
-  b.node = 0;
-  b.path = "text>";
-  b.path += b.tag;
-  b.path_hash = hash64(b.path);
-  size_t n = 0;
-  for (unsigned char c : b.text)
-    if ((c & 0xC0) != 0x80) ++n;
-  b.text_chars = n;
-  b.position = static_cast<int>(page->blocks.size());
-  b.depth = 1;
-  page->blocks.push_back(std::move(b));
-}
-
-}  // namespace
-
 std::string internal::bounded_utf8(std::string_view bytes, const ParseOptions& options,
                                    std::string_view what, std::string_view verb,
                                    ParsedPage& page) {
@@ -101,47 +71,6 @@ std::string internal::bounded_utf8(std::string_view bytes, const ParseOptions& o
     bytes = bytes.substr(0, options.max_bytes);
   }
   return to_utf8(bytes, options.content_type);
-}
-
-ParsedPage parse_text(std::string_view bytes, const ParseOptions& options) {
-  ParsedPage page;
-  page.from_text = true;
-  std::string text = internal::bounded_utf8(bytes, options, "text", "read", page);
-  Node root;
-  root.tag = "text";
-  page.nodes.push_back(root);
-  std::string para;
-  auto end_para = [&] {
-    add_block(&page, BlockKind::kParagraph, 0, collapse_whitespace(para));
-    para.clear();
-  };
-  for (std::string_view line : split(text, '\n')) {
-    std::string_view t = trim(line);
-    if (t.empty()) {
-      end_para();
-      continue;
-    }
-    size_t hashes = 0;
-    while (hashes < t.size() && t[hashes] == '#') ++hashes;
-    if (hashes >= 1 && hashes <= 6 && hashes < t.size() && t[hashes] == ' ') {
-      end_para();
-      add_block(&page, BlockKind::kHeading, static_cast<int>(hashes),
-                collapse_whitespace(t.substr(hashes)));
-      continue;
-    }
-    if (t.size() > 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') {
-      end_para();
-      add_block(&page, BlockKind::kListItem, 0, collapse_whitespace(t.substr(2)));
-      continue;
-    }
-    if (!para.empty()) para += ' ';
-    para.append(t);
-  }
-  end_para();
-  if (!page.blocks.empty() && page.blocks[0].kind == BlockKind::kHeading &&
-      page.blocks[0].level == 1)
-    page.meta.h1.push_back(page.blocks[0].text);
-  return page;
 }
 
 std::string document_text(const Document& doc) {

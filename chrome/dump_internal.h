@@ -1,0 +1,44 @@
+// dump_internal.h (internal to chrome/): what DumpModel (dump_model.cc)
+// shares with the line rules of text dumps (dump_lines.cc) and with the
+// site model (site_model.cc). Pure functions, thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chrome/chrome.h"
+
+namespace winnow::chrome::internal {
+
+// The groups a page is counted in: its site (site_key), and its section,
+// "<site>#<first folder below the edition>" (site_model.cc).
+std::vector<std::string> groups_of(std::string_view url);
+
+// How far a line recurs across its site (DumpModel): on enough pages to be
+// chrome wherever it is (kHard), on more pages than content is copied to
+// but a small share of them (kSoft: chrome when next to chrome), or not.
+enum class Recurrence : uint8_t { kNone = 0, kSoft = 1, kHard = 2 };
+
+// The line rules of text dumps, applied to one page after recurrence:
+// lines that are chrome even when they occur once (a table of contents,
+// "N comments", share bars, e-mail/URL footers, image placeholders,
+// pagination, widget titles over chrome), softly recurring lines next to
+// chrome, and short lines shut in by chrome. `out` (one verdict per block,
+// hard recurrence already marked) is updated in place.
+void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurrence>& level,
+                      std::vector<BlockVerdict>& out);
+
+// Single-line tests, exposed for tests.
+bool is_toc_line(std::string_view text);       // "Title ......... 3"
+bool is_comment_count(std::string_view text);  // "12 Comments", "No comments"
+bool is_share_bar(std::string_view text);      // "Share: Facebook Twitter Email"
+bool is_address_line(std::string_view text);   // only e-mail addresses / URLs
+bool is_placeholder(std::string_view text);    // "[image-1]", "[ad368ae61] [x]"
+bool is_pagination(std::string_view text);     // "« 1 2 3 Next »", "1 2 Next »"
+bool is_nav_arrow(std::string_view text);      // "← Older posts", "Title →"
+bool is_refresh_notice(std::string_view text); // "Refresh (0 sec) /new/place/"
+bool is_date_line(std::string_view text);      // "Sat Sep 24, 2016 in Nature"
+
+}  // namespace winnow::chrome::internal

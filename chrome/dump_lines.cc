@@ -1,0 +1,500 @@
+// dump_lines.cc: the line rules of text dumps -- lines that are chrome
+// even when they occur once on the whole site: a table of contents (dot
+// leaders, or entries repeating the page's own headings), "N comments",
+// share bars, e-mail/URL footers, and the title of a widget whose entries
+// are all chrome. Rules and reasons: docs/internals/chrome.md ("Text dumps").
+#include <algorithm>
+#include <array>
+
+#include "chrome/dump_internal.h"
+#include "chrome/site_text.h"
+
+namespace winnow::chrome::internal {
+namespace {
+
+using parser::Block;
+using parser::BlockKind;
+
+bool contains(const auto& list, std::string_view token) {
+  return std::find(std::begin(list), std::end(list), token) != std::end(list);
+}
+
+bool is_number(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Words for "comment(s)" in the languages of the dev and fixture sets and
+// the large Web languages; folded (lower case, no punctuation).
+constexpr std::array<std::string_view, 36> kCommentWords = {
+    "comment",     "comments",    "response",    "responses",   "reply",
+    "thought",     "thoughts",
+    "replies",     "kommentar",   "kommentare",  "commentaire", "commentaires",
+    "comentario",  "comentarios", "commento",    "commenti",    "komentář",
+    "komentáře",   "komentářů",   "komentarz",   "komentarze",  "коментар",
+    "коментари",   "коментарі",   "комментарий", "комментария", "комментариев",
+    "评论",        "条评论",      "則留言",      "コメント",    "댓글",
+    "تعليق",       "تعليقات",     "نظر",         "دیدگاه"};
+constexpr std::array<std::string_view, 6> kNone = {"no", "one", "zero", "keine", "aucun", "sin"};
+
+// Names of share targets and the words of share bars.
+constexpr std::array<std::string_view, 40> kShareWords = {
+    "share",    "shares",   "sharing", "tweet",    "facebook", "twitter",  "x",
+    "linkedin", "pinterest", "reddit", "email",    "e",        "mail",     "print",
+    "whatsapp", "telegram", "tumblr",  "pocket",   "this",     "on",       "via",
+    "weibo",    "wechat",   "微博",    "微信",     "qq",       "vk",       "xing",
+    "skype",    "copy",     "link",    "mastodon", "bluesky",  "threads",  "分享",
+    "شارك",     "اشتراک",   "teilen",  "partager", "compartir"};
+constexpr std::array<std::string_view, 18> kShareTargets = {
+    "share",    "tweet",    "facebook", "twitter", "linkedin", "pinterest",
+    "reddit",   "whatsapp", "telegram", "tumblr",  "weibo",    "wechat",
+    "微博",     "微信",     "分享",     "شارك",    "اشتراک",   "teilen"};
+
+// Words of pagination lines ("1 2 Next »", "Page 2 of 5", "« Older posts").
+constexpr std::array<std::string_view, 22> kPageWords = {
+    "next", "previous", "prev", "older", "newer", "page", "of", "first", "last",
+    "posts", "entries", "more", "下一页", "上一页", "首页", "尾页", "weiter", "zurück",
+    "suivant", "précédent", "další", "předchozí"};
+
+// Labels allowed before an address on a footer line.
+constexpr std::array<std::string_view, 13> kAddressLabels = {
+    "email", "e", "mail", "web", "website", "url", "homepage", "site",
+    "contact", "www", "tel", "phone", "fax"};
+
+bool address_token(std::string_view t) {
+  if (t.find('@') != std::string_view::npos && t.find('.') != std::string_view::npos) return true;
+  return t.rfind("http://", 0) == 0 || t.rfind("https://", 0) == 0 || t.rfind("www.", 0) == 0;
+}
+
+// The text of a list entry without leading section numbers ("1.", "2.3",
+// "1)"), folded.
+std::string without_numbers(std::string_view text) {
+  const std::string folded = fold_text(text);
+  std::vector<std::string_view> toks = fold_tokens(folded);
+  size_t i = 0;
+  while (i < toks.size() && is_number(toks[i])) ++i;
+  std::string out;
+  for (; i < toks.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(toks[i]);
+  }
+  return out;
+}
+
+bool has_digit(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if ((c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool starts_with_number(std::string_view text) {
+  return !text.empty() && text[0] >= '0' && text[0] <= '9';
+}
+
+// Entries of a table of contents listing the page's own headings: a run
+// of two or more consecutive lines, each starting with a number and
+// repeating (numbers aside) a line found elsewhere on the page.
+void mark_page_toc(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  std::vector<std::string> bare(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) bare[i] = without_numbers(blocks[i].text);
+  auto repeated_elsewhere = [&](size_t i) {
+    if (!starts_with_number(blocks[i].text) || bare[i].empty()) return false;
+    for (size_t j = 0; j < blocks.size(); ++j) {
+      if (j + 1 < i || j > i + 1) {
+        if (bare[j] == bare[i]) return true;
+      }
+    }
+    return false;
+  };
+  size_t i = 0;
+  while (i < blocks.size()) {
+    size_t j = i;
+    while (j < blocks.size() && repeated_elsewhere(j) &&
+           (j == i || blocks[j].line == blocks[j - 1].line + 1)) {
+      ++j;
+    }
+    if (j - i >= 2) {
+      for (size_t k = i; k < j; ++k) out[k] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+    }
+    i = std::max(j, i + 1);
+  }
+}
+
+// A short line over a run of chrome entries is the title of a widget: the
+// blocks after it, up to the next blank line after the first run, are all
+// chrome (at least two of them).
+void mark_widget_titles(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+    if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
+    if (count_words_upto(blocks[i].text, 4) > 4 || looks_like_prose(blocks[i].text)) continue;
+    // A title is a label: a line with a number in it is a date, a count,
+    // a signature. And it follows chrome (the widget before, the post's
+    // footer): a short line right after content ends that content.
+    if (has_digit(blocks[i].text)) continue;
+    size_t up = i;
+    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    if (up > 0 && !out[up - 1].chrome) continue;
+    size_t j = i + 1;
+    size_t n = 0;
+    bool all_chrome = true;
+    while (j < blocks.size()) {
+      if (j > i + 1 && blocks[j].line != blocks[j - 1].line + 1) break;
+      all_chrome = all_chrome && out[j].chrome;
+      ++n;
+      ++j;
+    }
+    if (all_chrome && n >= 2) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+  }
+}
+
+}  // namespace
+
+bool is_toc_line(std::string_view text) {
+  // Strip the page number at the end, then the leader before it.
+  size_t end = text.size();
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t digits = end;
+  while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9') --digits;
+  if (digits == end || end - digits > 4) return false;
+  size_t i = digits;
+  int dots = 0;
+  while (i > 0) {
+    const char c = text[i - 1];
+    if (c == '.' || c == '_') {
+      ++dots;
+      --i;
+    } else if (c == ' ') {
+      --i;
+    } else if (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\xA6") {  // U+2026
+      dots += 3;
+      i -= 3;
+    } else if (i >= 2 && text.substr(i - 2, 2) == "\xC2\xB7") {  // U+00B7
+      ++dots;
+      i -= 2;
+    } else {
+      break;
+    }
+  }
+  return dots >= 3 && i > 0;
+}
+
+bool is_comment_count(std::string_view text) {
+  const std::string folded = fold_text(text);
+  std::vector<std::string_view> toks = fold_tokens(folded);
+  if (toks.empty() || toks.size() > 16) return false;
+  // "12 Responses to “Off we go”", "One thought on …".
+  if (toks.size() > 4) {
+    return (is_number(toks[0]) || contains(kNone, toks[0])) && contains(kCommentWords, toks[1]) &&
+           !looks_like_prose(text);
+  }
+  bool word = false, count = false;
+  for (std::string_view t : toks) {
+    word = word || contains(kCommentWords, t);
+    count = count || is_number(t) || contains(kNone, t);
+  }
+  return word && count;
+}
+
+bool is_share_bar(std::string_view text) {
+  const std::string folded = fold_text(text);
+  std::vector<std::string_view> toks = fold_tokens(folded);
+  if (toks.empty() || toks.size() > 12) return false;
+  bool target = false;
+  for (std::string_view t : toks) {
+    if (!contains(kShareWords, t)) return false;
+    target = target || contains(kShareTargets, t);
+  }
+  return target;
+}
+
+bool is_address_line(std::string_view text) {
+  bool address = false;
+  size_t i = 0;
+  for (std::string_view raw : split(text, ' ')) {
+    std::string_view t = trim(raw);
+    if (t.empty()) continue;
+    if (address_token(t)) {
+      address = true;
+    } else {
+      const std::string folded_part = fold_text(t);
+      std::vector<std::string_view> parts = fold_tokens(folded_part);
+      // Labels before the first address; separators anywhere.
+      for (std::string_view p : parts) {
+        if (address || !contains(kAddressLabels, p)) return false;
+      }
+    }
+    ++i;
+  }
+  return address && i <= 8;
+}
+
+bool is_placeholder(std::string_view text) {
+  text = trim(text);
+  if (text.size() < 3 || text.front() != '[') return false;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '[') {
+      if (depth++ > 0) return false;
+    } else if (c == ']') {
+      if (--depth < 0) return false;
+    } else if (depth == 0 && c != ' ') {
+      return false;
+    }
+  }
+  return depth == 0;
+}
+
+bool is_pagination(std::string_view text) {
+  const std::string folded = fold_text(text);
+  std::vector<std::string_view> toks = fold_tokens(folded);
+  if (toks.empty() || toks.size() > 16) return false;
+  int numbers = 0;
+  for (std::string_view t : toks) {
+    if (is_number(t)) {
+      ++numbers;
+    } else if (!contains(kPageWords, t)) {
+      return false;
+    }
+  }
+  return numbers >= 2 || (numbers == 1 && toks.size() >= 2);
+}
+
+bool is_nav_arrow(std::string_view text) {
+  // Guillemets also quote speech («Yes», she said): as arrows they stand
+  // apart from the words ("« Older", "Newer »").
+  static constexpr std::string_view kStart[] = {"\xE2\x86\x90", "\xC2\xAB ", "\xE2\x80\xB9 ",
+                                                "<< ", "<-"};
+  static constexpr std::string_view kEnd[] = {"\xE2\x86\x92", " \xC2\xBB", " \xE2\x80\xBA", " >>",
+                                              "->"};
+  text = trim(text);
+  if (text.empty()) return false;
+  bool start = false, end = false;
+  for (std::string_view a : kStart) start = start || text.substr(0, a.size()) == a;
+  for (std::string_view a : kEnd) {
+    end = end || (text.size() >= a.size() && text.substr(text.size() - a.size()) == a);
+  }
+  // "← Older posts", "Next post →"; "« Previous title Next title »" holds
+  // two titles and may be longer.
+  const size_t words = count_words_upto(text, 40);
+  return ((start || end) && words <= 12) || (start && end && words <= 40);
+}
+
+bool is_refresh_notice(std::string_view text) {
+  // A browser's rendering of <meta http-equiv=refresh> sending the reader
+  // on at once: "Refresh (0 sec) URL".
+  text = trim(text);
+  return text.rfind("Refresh (0 sec) ", 0) == 0 || text.rfind("Refresh (1 sec) ", 0) == 0;
+}
+
+bool is_date_line(std::string_view text) {
+  if (looks_like_prose(text)) return false;
+  const std::string folded = fold_text(text);
+  std::vector<std::string_view> toks = fold_tokens(folded);
+  if (toks.empty() || toks.size() > 16) return false;
+  bool year = false, day = false;
+  for (std::string_view t : toks) {
+    long v = 0;
+    size_t digits = 0;
+    for (size_t i = 0; i < t.size();) {
+      char32_t c = next_code_point(t, i);
+      int d = c >= '0' && c <= '9'       ? static_cast<int>(c - '0')
+              : c >= 0x660 && c <= 0x669 ? static_cast<int>(c - 0x660)
+              : c >= 0x6F0 && c <= 0x6F9 ? static_cast<int>(c - 0x6F0)
+                                         : -1;
+      if (d < 0) {
+        digits = 0;
+        break;
+      }
+      v = v * 10 + d;
+      ++digits;
+    }
+    if (digits == 4 && ((v >= 1900 && v <= 2099) || (v >= 1300 && v <= 1500))) {
+      year = true;
+    } else if (digits >= 1 && digits <= 2 && v >= 1 && v <= 31) {
+      day = true;
+    }
+  }
+  return year && day;
+}
+
+namespace {
+
+// A softly recurring line next to chrome is chrome, and so on along a run
+// of softly recurring lines: the post template's lines ("Posted in",
+// "Comments are closed.") sit in the post footer, while a paragraph that
+// several posts share sits between their own paragraphs.
+void spread_soft(const std::vector<Recurrence>& level, std::vector<BlockVerdict>& out) {
+  const size_t n = out.size();
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (out[i].chrome || level[i] != Recurrence::kSoft) continue;
+      // Neighbours past image placeholders and empty lines.
+      size_t up = i, down = i + 1;
+      while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+      while (down < n && out[down].reason == Reason::kEmpty) ++down;
+      if ((up > 0 && out[up - 1].chrome) || (down < n && out[down].chrome)) {
+        out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
+        changed = true;
+      }
+    }
+  }
+}
+
+// A short line that is not prose, with chrome right above and below it,
+// is a leftover of the template (a date, a tag list, a comment's author):
+// chrome. The first content line of the page (its headline) is spared.
+void mark_shut_in(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  const size_t n = blocks.size();
+  std::vector<bool> shut(n, false);
+  bool seen_content = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (out[i].chrome) continue;
+    const bool first = !seen_content;
+    seen_content = true;
+    if (first || blocks[i].kind == BlockKind::kPre) continue;
+    // Neighbours, looking past image placeholders and empty lines: an
+    // image between a paragraph and the post footer does not shut it in.
+    size_t up = i, down = i + 1;
+    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    while (down < n && out[down].reason == Reason::kEmpty) ++down;
+    if (up == 0 || down >= n || !out[up - 1].chrome || !out[down].chrome) continue;
+    if (count_words_upto(blocks[i].text, 8) > 8 || looks_like_prose(blocks[i].text)) continue;
+    shut[i] = true;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (shut[i]) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+}
+
+// A redirect stub, a feed (XML shown as text leaves the "]]>" ends of its
+// CDATA sections on two or more lines) or a JSON document.
+bool not_a_page(const parser::ParsedPage& page) {
+  const auto& blocks = page.blocks;
+  for (size_t i = 0; i < blocks.size() && i < 8; ++i)
+    if (is_refresh_notice(blocks[i].text)) return true;
+  if (!blocks.empty()) {
+    std::string_view first = trim(blocks.front().text);
+    if (first.rfind("{\"", 0) == 0 || first.rfind("[{", 0) == 0) return true;
+  }
+  int cdata = 0;
+  for (const Block& b : blocks) {
+    for (size_t at = b.text.find("]]>"); at != std::string::npos; at = b.text.find("]]>", at + 3)) {
+      ++cdata;
+    }
+  }
+  return cdata >= 2;
+}
+
+// Date and byline lines ("Sat Sep 24, 2016 in Nature", "28. 01. 2011")
+// among the first three lines the page keeps or outside its prose (the
+// headline's or the post's meta); never the last line kept (a poem's
+// closing date is part of it).
+void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  std::vector<size_t> kept;
+  size_t first_prose = blocks.size(), last_prose = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (out[i].chrome) continue;
+    kept.push_back(i);
+    if (looks_like_prose(blocks[i].text)) {
+      first_prose = std::min(first_prose, i);
+      last_prose = i;
+    }
+  }
+  for (size_t k = 0; k + 1 < kept.size(); ++k) {
+    const size_t i = kept[k];
+    if (blocks[i].kind == BlockKind::kPre) continue;
+    const bool head = k < 3 || i < first_prose;
+    const bool foot = first_prose < blocks.size() && i > last_prose;
+    if ((head || foot) && is_date_line(blocks[i].text)) {
+      out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+    }
+  }
+}
+
+// A comments section: after the one "N comments" header of a page that has
+// content above it, everything the template did not already mark is
+// readers' comments.
+void mark_comments(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  size_t header = blocks.size(), headers = 0;
+  bool content_before = false, content = false;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].kind != BlockKind::kPre && is_comment_count(blocks[i].text)) {
+      ++headers;
+      if (header == blocks.size()) {
+        header = i;
+        content_before = content;
+      }
+    } else if (!out[i].chrome) {
+      content = true;
+    }
+  }
+  if (headers != 1 || !content_before) return;
+  for (size_t i = header + 1; i < blocks.size(); ++i) {
+    if (!out[i].chrome) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+  }
+}
+
+// A section break ("***", "* * *", "-----") between two kept lines is part
+// of the text, though it has no letter.
+void keep_section_breaks(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  for (size_t i = 1; i + 1 < blocks.size(); ++i) {
+    if (out[i].reason != Reason::kEmpty || out[i - 1].chrome || out[i + 1].chrome) continue;
+    std::string_view t = trim(blocks[i].text);
+    if (t.empty() || t.size() > 40) continue;
+    if (std::all_of(t.begin(), t.end(),
+                    [](char c) { return c == '*' || c == '-' || c == '~' || c == '.' || c == ' '; })) {
+      out[i] = BlockVerdict{};
+    }
+  }
+}
+
+}  // namespace
+
+void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurrence>& level,
+                      std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  // Pages that are not pages: a redirect stub ("Refresh (0 sec) /new/"),
+  // whose target holds the text; a feed or a JSON API answer saved under a
+  // page's name. Nothing on them is content.
+  if (not_a_page(page)) {
+    for (BlockVerdict& v : out)
+      if (!v.chrome) v = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+    return;
+  }
+  // The last line that reads as prose and is not chrome: footers are below
+  // it. An address line there, under chrome, is a footer's.
+  size_t last_prose = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (!out[i].chrome && looks_like_prose(blocks[i].text)) last_prose = i + 1;
+  }
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
+    std::string_view t = blocks[i].text;
+    if (is_placeholder(t)) {
+      out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+    } else if (is_toc_line(t) || is_comment_count(t) || is_share_bar(t) || is_pagination(t) ||
+               is_nav_arrow(t) || is_refresh_notice(t) ||
+               (i >= last_prose && i > 0 && out[i - 1].chrome && is_address_line(t))) {
+      out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+    }
+  }
+  mark_comments(page, out);
+  mark_page_toc(page, out);
+  spread_soft(level, out);
+  mark_dates(page, out);
+  mark_shut_in(page, out);
+  mark_widget_titles(page, out);
+  keep_section_breaks(page, out);
+}
+
+}  // namespace winnow::chrome::internal

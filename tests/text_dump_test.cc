@@ -1,0 +1,215 @@
+// text_dump_test.cc: text dumps (a browser's text rendering of each page,
+// menus and sidebars included) -- parse_text's two layouts and what it
+// recognises (lists, code listings, tables), the single-line chrome rules
+// of chrome/dump_lines.cc and DumpModel's site-wide judgement
+// (docs/internals/chrome.md, "Text dumps"). Every dump here is invented,
+// shaped like `w3m -dump -cols 4000` output.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "chrome/chrome.h"
+#include "chrome/dump_internal.h"
+#include "parser/parser.h"
+
+using namespace winnow;
+using parser::BlockKind;
+
+namespace {
+
+parser::ParsedPage plain(const std::string& text) {
+  parser::ParseOptions o;
+  o.content_type = "text/plain";
+  return parser::parse_text(text, o);
+}
+
+std::vector<std::string> texts(const parser::ParsedPage& p) {
+  std::vector<std::string> out;
+  for (const auto& b : p.blocks) out.push_back(b.text);
+  return out;
+}
+
+// What DumpModel keeps of each page once it has seen all of them.
+std::vector<std::vector<std::string>> kept(const std::vector<std::string>& urls,
+                                           const std::vector<std::string>& dumps) {
+  chrome::DumpModel model;
+  std::vector<parser::ParsedPage> pages;
+  for (size_t i = 0; i < dumps.size(); ++i) {
+    pages.push_back(plain(dumps[i]));
+    model.add_page(urls[i], pages.back());
+  }
+  std::vector<std::vector<std::string>> out;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    auto v = model.classify(urls[i], pages[i]);
+    out.emplace_back();
+    for (size_t b = 0; b < v.size(); ++b)
+      if (!v[b].chrome) out.back().push_back(pages[i].blocks[b].text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("parse_text: a browser's dump gives one block per line", "[policy]") {
+  // w3m renders <p> between blank lines and <br> or <li> as a new line; the
+  // gold of an extraction splits at both, so lines must stay apart.
+  auto p = plain(
+      "Menu Close\n\nThe Title\n\nFirst paragraph of the post, long enough to be prose.\n"
+      "A line after a <br>.\n\n  \xE2\x80\xA2 Archives item\n  \xE2\x80\xA2 Second item\n");
+  CHECK(texts(p) == std::vector<std::string>{"Menu Close", "The Title",
+                                             "First paragraph of the post, long enough to be prose.",
+                                             "A line after a <br>.", "Archives item", "Second item"});
+  CHECK(p.blocks[4].kind == BlockKind::kListItem);
+  CHECK(p.blocks[0].line == 1);
+  CHECK(p.blocks[3].line == 6);
+}
+
+TEST_CASE("parse_text: hard-wrapped plain text joins its lines", "[policy]") {
+  // Every line breaks where the next word would pass column 44.
+  auto p = plain(
+      "The water board met the farmers of the upper\n"
+      "valley on Tuesday and agreed to open the old\n"
+      "canal again after three years of letters.\n\n"
+      "Residents said the decision came after one\n"
+      "long march to the capital.\n");
+  CHECK(texts(p) == std::vector<std::string>{
+                        "The water board met the farmers of the upper valley on Tuesday and "
+                        "agreed to open the old canal again after three years of letters.",
+                        "Residents said the decision came after one long march to the capital."});
+}
+
+TEST_CASE("parse_text: Markdown joins lines; plain text keeps dashes and hashes", "[policy]") {
+  auto md = parser::parse_text("# Title\n\nfirst line\nsecond line\n\n- item\n", {});
+  CHECK(texts(md) == std::vector<std::string>{"Title", "first line second line", "item"});
+  CHECK(md.blocks[0].kind == BlockKind::kHeading);
+  // In a browser's dump, a line starting "- " or "# " is the text itself
+  // (a poem's dash, a shell comment): nothing may be cut off.
+  auto txt = plain("- this river of doubt -\n\n# a comment line\n");
+  CHECK(texts(txt) == std::vector<std::string>{"- this river of doubt -", "# a comment line"});
+}
+
+TEST_CASE("parse_text: a code listing's line numbers are dropped", "[policy]") {
+  // Highlighted code with a line-number gutter renders as "N code".
+  auto p = plain("Run this:\n\n1  import os\n2  \n3  print(os.getcwd())\n\nDone.\n");
+  REQUIRE(p.blocks.size() == 3);
+  CHECK(p.blocks[1].kind == BlockKind::kPre);
+  CHECK(p.blocks[1].text == "import os\nprint(os.getcwd())");
+}
+
+TEST_CASE("parse_text: code keeps its indentation and its blank lines stay inside", "[policy]") {
+  auto p = plain(
+      "The code:\n\n#!/usr/bin/python\n\nimport requests\n\ndef main():\n    return {\n"
+      "        'a': 1\n    }\n\nThat is all.\n");
+  REQUIRE(p.blocks.size() == 3);
+  CHECK(p.blocks[1].kind == BlockKind::kPre);
+  CHECK(p.blocks[1].text ==
+        "#!/usr/bin/python\nimport requests\ndef main():\n    return {\n        'a': 1\n    }");
+}
+
+TEST_CASE("parse_text: numbered lists lose their numbers, headings keep them", "[policy]") {
+  // w3m right-aligns list numbers (" 9.", "10."); a heading " 1. Setup"
+  // far from " 2. Install" is not a list.
+  auto p = plain(" 9. ninth step\n10. tenth step\n\n 1. Setup\n\nSome text.\n\n 2. Install\n");
+  CHECK(texts(p) == std::vector<std::string>{"ninth step", "tenth step", "1. Setup",
+                                             "Some text.", "2. Install"});
+  CHECK(p.blocks[0].kind == BlockKind::kListItem);
+}
+
+TEST_CASE("parse_text: a box-drawn table gives one block per cell", "[policy]") {
+  auto p = plain(
+      "\xE2\x94\x8F\xE2\x94\x81\xE2\x94\x81\xE2\x94\xAF\xE2\x94\x81\xE2\x94\x93\n"
+      "\xE2\x94\x83 ALL OFF \xE2\x94\x82 0 \xE2\x94\x83\n"
+      "\xE2\x94\x83 HW ONLY \xE2\x94\x82 240V \xE2\x94\x83\n");
+  CHECK(texts(p) == std::vector<std::string>{"ALL OFF", "0", "HW ONLY", "240V"});
+  CHECK(p.blocks[0].kind == BlockKind::kTableCell);
+}
+
+TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
+  using namespace chrome::internal;
+  CHECK(is_toc_line("From the Editor ............ 3"));
+  CHECK(is_toc_line("Water rights \xE2\x80\xA6\xE2\x80\xA6 12"));
+  CHECK_FALSE(is_toc_line("We met in 2012."));
+  CHECK(is_comment_count("12 Comments"));
+  CHECK(is_comment_count("One Comment"));
+  CHECK(is_comment_count("5 Responses to The A-Z of the Valley"));
+  CHECK(is_comment_count("\xD9\xA3 \xD8\xAA\xD8\xB9\xD9\x84\xD9\x8A\xD9\x82\xD8\xA7\xD8\xAA") ==
+        false);  // Arabic digits are not ASCII numbers here
+  CHECK_FALSE(is_comment_count("Comments are welcome on the draft plan for the canal."));
+  CHECK(is_share_bar("Share: Facebook Twitter Email"));
+  CHECK_FALSE(is_share_bar("Share the water fairly"));
+  CHECK(is_address_line("Email: office@valley.example.org"));
+  CHECK(is_address_line("https://valley.example.org/"));
+  CHECK_FALSE(is_address_line("Our code: https://example.org/repo"));
+  CHECK(is_placeholder("[image-1]"));
+  CHECK(is_placeholder("[ad368ae61] [x]"));
+  CHECK_FALSE(is_placeholder("[from-pstn] exten => s,1"));
+  CHECK(is_pagination("1 2 Next \xC2\xBB"));
+  CHECK(is_pagination("Page 2 of 5"));
+  CHECK_FALSE(is_pagination("2 cups of flour"));
+  CHECK(is_nav_arrow("\xE2\x86\x90 Older posts"));
+  CHECK(is_nav_arrow("\xC2\xAB Older title Newer title \xC2\xBB"));
+  // Guillemets that quote speech are not arrows.
+  CHECK_FALSE(is_nav_arrow("\xC2\xAB" "Yes," "\xC2\xBB" " she said."));
+  CHECK(is_refresh_notice("Refresh (0 sec) /2016/09/new-place/"));
+  CHECK(is_date_line("Sat Sep 24, 2016 in Nature"));
+  CHECK(is_date_line("28. 01. 2011"));
+  CHECK_FALSE(is_date_line("Summer 2016"));
+}
+
+TEST_CASE("DumpModel: the template of every page is chrome, the posts are not", "[policy]") {
+  // Menu, sidebar and footer on all pages; each post has its own text.
+  // Each post has its own title and body (posts that differ only in a
+  // number would be one template line with a counter).
+  const std::vector<std::string> titles = {"Mill repaired", "Canal opened", "Market day",
+                                           "School reopens", "Flood warning", "New well"};
+  const std::vector<std::string> bodies = {
+      "The cooperative repaired its mill with stone from the river.",
+      "Farmers of the upper valley opened the old canal again on Tuesday.",
+      "Weavers sold cloth and honey in the square until the evening bell.",
+      "Teachers painted the classrooms and the school opened after the floods.",
+      "The water board warned that the river could rise during the night.",
+      "Volunteers dug a new well beside the granary in three long weeks."};
+  std::vector<std::string> urls, dumps;
+  for (int i = 0; i < 6; ++i) {
+    urls.push_back("https://valley.example.org/posts/" + std::to_string(i) + "/");
+    dumps.push_back("Skip to content\n\nValley Forum\n\n" + titles[i] + "\n\n" + bodies[i] +
+                    "\n\n"
+                    "Recent Posts\n\n  \xE2\x80\xA2 Mill repaired\n  \xE2\x80\xA2 Canal opened\n\n"
+                    "\xC2\xA9 2024 Valley Forum\n");
+  }
+  auto k = kept(urls, dumps);
+  CHECK(k[2] == std::vector<std::string>{"Market day", bodies[2]});
+}
+
+TEST_CASE("DumpModel: a comments section ends the content", "[policy]") {
+  const std::vector<std::string> titles = {"Mill repaired", "Canal opened", "Market day",
+                                           "School reopens"};
+  const std::vector<std::string> bodies = {
+      "The cooperative repaired its mill with stone from the river.",
+      "Farmers of the upper valley opened the old canal again on Tuesday.",
+      "Weavers sold cloth and honey in the square until the evening bell.",
+      "Teachers painted the classrooms and the school opened after the floods."};
+  std::vector<std::string> urls, dumps;
+  for (int i = 0; i < 4; ++i) {
+    urls.push_back("https://valley.example.org/p/" + std::to_string(i) + "/");
+    dumps.push_back("Valley Forum\n\n" + titles[i] + "\n\n" + bodies[i] + "\n\n" +
+                    (i == 1 ? "One Comment\n\nMara\n\nLovely news!\n\n" : "") +
+                    "Archives\n\n  \xE2\x80\xA2 May 2024\n");
+  }
+  auto k = kept(urls, dumps);
+  CHECK(k[1] == std::vector<std::string>{"Canal opened", bodies[1]});
+}
+
+TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content", "[policy]") {
+  std::vector<std::string> urls = {"https://v.example.org/feed/", "https://v.example.org/old/",
+                                   "https://v.example.org/a/"};
+  std::vector<std::string> dumps = {
+      "/a/ Valley Sun, 10 Jun 2012 +0000 First item text ]]> /b/ second ]]> more\n",
+      "Refresh (0 sec) /a/\n\nYou are being redirected to /a/\n",
+      "Title\n\nA real page with a sentence of its own.\n"};
+  auto k = kept(urls, dumps);
+  CHECK(k[0].empty());
+  CHECK(k[1].empty());
+  CHECK(k[2].size() == 2);
+}
