@@ -1,7 +1,10 @@
 // clean_dir.cc: `winnow clean DIR` -- cleans a folder of saved pages and
 // text dumps as one site: learns what recurs across its files (menus,
-// footers, running lines), strips it, repairs the text, and writes one JSONL
-// line per file, sorted by path, so the output is deterministic.
+// footers, running lines; SiteModel for HTML, DumpModel for text dumps),
+// strips it, repairs the text, removes duplicate paragraphs and documents
+// across the folder (each text kept once, on the page that owns it), and
+// writes one JSONL line per file with text left, sorted by path, so the
+// output is deterministic.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +12,7 @@
 
 #include "chrome/chrome.h"
 #include "cli/cli.h"
+#include "dedup/dedup.h"
 #include "parser/parser.h"
 
 namespace winnow::cli {
@@ -66,6 +70,10 @@ Result<std::vector<Entry>> list_files(const CleanDirOptions& o) {
       if (prefix.back() != '/') prefix += '/';
       e.url = prefix + e.rel;
       e.model_url = e.url;
+    } else {
+      // No URL to give: the model still files the page by its path, so
+      // the folder's sections learn their own templates.
+      e.model_url = "file://folder/" + e.rel;
     }
     out.push_back(std::move(e));
   }
@@ -85,6 +93,11 @@ std::optional<parser::ParsedPage> load(const Entry& e, bool warn) {
   parser::ParseOptions po;
   po.url = e.url;
   po.collect_links = false;
+  if (e.type == FileType::kText) {
+    po.content_type = to_lower_ascii(fs::path(e.rel).extension().string()) == ".md"
+                          ? "text/markdown"
+                          : "text/plain";
+  }
   parser::ParsedPage page = e.type == FileType::kHtml ? parser::parse_html(*bytes, po)
                                                       : parser::parse_text(*bytes, po);
   if (warn && !page.warnings.empty()) {
@@ -93,7 +106,8 @@ std::optional<parser::ParsedPage> load(const Entry& e, bool warn) {
   return page;
 }
 
-std::string json_line(const Entry& e, const parser::Document& d) {
+std::string json_line(const Entry& e, const parser::Document& d,
+                      const std::vector<std::string>& aliases) {
   JsonWriter w;
   w.str("path", e.rel);
   w.str("url", d.url);
@@ -103,7 +117,152 @@ std::string json_line(const Entry& e, const parser::Document& d) {
   w.str("lang", d.lang);
   w.str("kind", parser::page_kind_name(d.kind));
   w.str("text", parser::document_text(d));
+  if (!aliases.empty()) w.str_array("aliases", aliases);
   return w.finish() + "\n";
+}
+
+// Both models of the folder: SiteModel for HTML pages, DumpModel for text.
+struct Models {
+  chrome::SiteModel html;
+  chrome::DumpModel text;
+};
+
+// Pass 1: learn what recurs. Parsed pages (with their classify_page
+// verdicts) are kept for pass 2 up to a memory budget; pages past it are
+// parsed again there, so a folder of any size fits.
+struct Learned {
+  chrome::PageCache cache;
+  std::vector<bool> ok;
+  // The site keys of kept HTML pages, so pass 2 does not fold their text again.
+  std::vector<chrome::SiteKeys> keys;
+};
+
+void learn(const std::vector<Entry>& files, Models& m, Learned& l) {
+  l.ok.assign(files.size(), false);
+  l.keys.resize(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto page = load(files[i], true);
+    if (!page) continue;
+    l.ok[i] = true;
+    std::vector<chrome::BlockVerdict> verdicts;
+    if (files[i].type == FileType::kHtml) {
+      verdicts = chrome::classify_page(*page);
+      m.html.add_page(files[i].model_url, *page, verdicts, &l.keys[i]);
+    } else {
+      m.text.add_page(files[i].model_url, *page);
+    }
+    if (!l.cache.put(i, chrome::KeptPage{std::move(*page), std::move(verdicts)})) {
+      l.keys[i] = {};
+    }
+  }
+}
+
+// The lines of a text dump that may be its headline: the first three it
+// keeps and the three above them (a headline repeated in a sidebar is
+// chrome, yet it still heads the page).
+std::vector<std::string> headline_lines(const parser::ParsedPage& page,
+                                        const std::vector<chrome::BlockVerdict>& verdicts) {
+  std::vector<std::string> out;
+  size_t first = 0;
+  while (first < verdicts.size() && verdicts[first].chrome) ++first;
+  for (size_t i = first >= 3 ? first - 3 : 0; i < page.blocks.size() && out.size() < 6; ++i) {
+    if (i >= first && verdicts[i].chrome) continue;
+    out.push_back(page.blocks[i].text);
+  }
+  return out;
+}
+
+// Pass 2: one Document per readable file, in path order.
+void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
+             std::vector<parser::Document>& docs, std::vector<const Entry*>& entries,
+             std::vector<std::vector<std::string>>& headlines) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!l.ok[i]) continue;
+    const Entry& e = files[i];
+    const bool html = e.type == FileType::kHtml;
+    std::optional<chrome::KeptPage> kept = l.cache.take(i);
+    const chrome::SiteKeys* page_keys = &l.keys[i];
+    if (!kept) {
+      auto page = load(e, false);
+      if (!page) continue;  // vanished between the passes
+      kept = chrome::KeptPage{std::move(*page), {}};
+      if (html) kept->verdicts = chrome::classify_page(kept->page);
+      page_keys = nullptr;  // parsed again: keys computed afresh
+    }
+    auto verdicts = html ? m.html.classify(e.model_url, kept->page, std::move(kept->verdicts),
+                                           page_keys)
+                         : m.text.classify(e.model_url, kept->page);
+    l.keys[i] = {};
+    docs.push_back(chrome::build_document(e.url, kept->page, verdicts));
+    docs.back().url = e.url;
+    entries.push_back(&e);
+    headlines.push_back(html ? std::vector<std::string>{} : headline_lines(kept->page, verdicts));
+  }
+}
+
+// Removes duplicate paragraphs and documents across the folder. Who owns a
+// shared text comes from how the pages share it (dedup::rank_by_sharing):
+// a text dump says nothing else about what a page is. Returns, per
+// document, whether to write it and the names of the files it absorbed.
+std::vector<std::optional<std::vector<std::string>>> dedup_folder(
+    std::vector<parser::Document>& docs, const std::vector<const Entry*>& entries,
+    std::vector<std::vector<std::string>>& headlines) {
+  const size_t n = docs.size();
+  auto name = [&](size_t i) { return entries[i]->url.empty() ? entries[i]->rel : entries[i]->url; };
+  std::vector<dedup::SharingInput> share(n);
+  std::vector<dedup::DocInput> in(n);
+  for (size_t i = 0; i < n; ++i) {
+    share[i].url = name(i);
+    share[i].headlines = std::move(headlines[i]);
+    for (const parser::Paragraph& p : docs[i].paragraphs) share[i].paragraphs.push_back(p.text);
+  }
+  // Lines naming other pages go first: they are links, and left in they
+  // would make every listing of titles a page of its own text.
+  std::vector<std::vector<size_t>> links = dedup::headline_links(share);
+  for (size_t i = 0; i < n; ++i) {
+    if (links[i].empty() || entries[i]->type == FileType::kHtml) continue;
+    std::vector<bool> drop(docs[i].paragraphs.size(), false);
+    for (size_t k : links[i]) drop[k] = true;
+    std::vector<parser::Paragraph> kept;
+    std::vector<std::string> texts;
+    for (size_t k = 0; k < docs[i].paragraphs.size(); ++k) {
+      if (drop[k]) continue;
+      texts.push_back(docs[i].paragraphs[k].text);
+      kept.push_back(std::move(docs[i].paragraphs[k]));
+    }
+    docs[i].paragraphs = std::move(kept);
+    share[i].paragraphs = std::move(texts);
+  }
+  std::vector<dedup::SharingRank> ranks = dedup::rank_by_sharing(share);
+  for (size_t i = 0; i < n; ++i) {
+    in[i].id = static_cast<int64_t>(i) + 1;
+    in[i].url = name(i);
+    in[i].date = docs[i].date;
+    in[i].priority = ranks[i].priority;
+    in[i].kind = entries[i]->type == FileType::kHtml ? dedup::classify(docs[i].kind, in[i].url)
+                                                     : ranks[i].kind;
+    if (entries[i]->type != FileType::kHtml) {
+      docs[i].kind = ranks[i].kind == dedup::DocKind::kArticle   ? parser::PageKind::kArticle
+                     : ranks[i].kind == dedup::DocKind::kListing ? parser::PageKind::kListing
+                                                                 : parser::PageKind::kOther;
+    }
+    in[i].paragraphs = std::move(share[i].paragraphs);
+  }
+  dedup::Result r = dedup::run_dedup(in, dedup::Options{});
+  dedup::drop_copied_runs(in, r);
+  std::vector<std::optional<std::vector<std::string>>> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    const dedup::DocDecision& d = r.docs[i];
+    if (!d.keep) continue;
+    std::vector<parser::Paragraph> kept;
+    for (size_t k = 0; k < docs[i].paragraphs.size(); ++k) {
+      if (d.paragraphs[k].keep) kept.push_back(std::move(docs[i].paragraphs[k]));
+    }
+    docs[i].paragraphs = std::move(kept);
+    if (docs[i].paragraphs.empty()) continue;
+    out[i] = d.aliases;
+  }
+  return out;
 }
 
 }  // namespace
@@ -111,47 +270,21 @@ std::string json_line(const Entry& e, const parser::Document& d) {
 int clean_dir(const CleanDirOptions& options) {
   auto files = list_files(options);
   if (!files) return fail(files.status());
-  // Pass 1: learn what recurs. Parsed pages (with their classify_page
-  // verdicts) are kept for pass 2 up to a memory budget; pages past it are
-  // parsed again there, so a folder of any size fits.
-  chrome::SiteModel model;
-  chrome::PageCache cache(options.cache_bytes);
-  std::vector<bool> ok(files->size(), false);
-  // The site keys of kept pages, so pass 2 does not fold their text again.
-  std::vector<chrome::SiteKeys> keys(files->size());
-  for (size_t i = 0; i < files->size(); ++i) {
-    auto page = load((*files)[i], true);
-    if (!page) continue;
-    ok[i] = true;
-    auto verdicts = chrome::classify_page(*page);
-    model.add_page((*files)[i].model_url, *page, verdicts, &keys[i]);
-    if (!cache.put(i, chrome::KeptPage{std::move(*page), std::move(verdicts)})) {
-      keys[i] = {};
-    }
-  }
+  Models models;
+  Learned learned{chrome::PageCache(options.cache_bytes), {}, {}};
+  learn(*files, models, learned);
   std::vector<parser::Document> docs;
   std::vector<const Entry*> entries;
-  for (size_t i = 0; i < files->size(); ++i) {
-    if (!ok[i]) continue;
-    const Entry& e = (*files)[i];
-    std::optional<chrome::KeptPage> kept = cache.take(i);
-    const chrome::SiteKeys* page_keys = &keys[i];
-    if (!kept) {
-      auto page = load(e, false);
-      if (!page) continue;  // vanished between the passes
-      kept = chrome::KeptPage{std::move(*page), {}};
-      kept->verdicts = chrome::classify_page(kept->page);
-      page_keys = nullptr;  // parsed again: keys computed afresh
-    }
-    auto verdicts = model.classify(e.model_url, kept->page, std::move(kept->verdicts), page_keys);
-    keys[i] = {};
-    docs.push_back(chrome::build_document(e.url, kept->page, verdicts));
-    docs.back().url = e.url;
-    entries.push_back(&e);
-  }
+  std::vector<std::vector<std::string>> headlines;
+  extract(*files, models, learned, docs, entries, headlines);
   chrome::repair_text(docs);
+  std::vector<std::optional<std::vector<std::string>>> written(docs.size(),
+                                                               std::vector<std::string>{});
+  if (options.dedup) written = dedup_folder(docs, entries, headlines);
   std::string out;
-  for (size_t i = 0; i < docs.size(); ++i) out += json_line(*entries[i], docs[i]);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (written[i]) out += json_line(*entries[i], docs[i], *written[i]);
+  }
   if (options.out.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;

@@ -41,8 +41,10 @@ void add_export_command(CLI::App& app, Action& action);
 void add_clean_command(CLI::App& app, Action& action);
 
 // `winnow clean DIR` (cli/clean_dir.cc): treats the folder as one site,
-// learns its chrome across all .html/.htm/.txt/.md files, writes one JSONL
-// line per file (sorted by path). Returns the exit code.
+// learns its chrome across all .html/.htm/.txt/.md files, removes duplicate
+// and near-duplicate paragraphs and documents across the folder, writes
+// one JSONL line per file with text left (sorted by path). Returns the
+// exit code.
 struct CleanDirOptions {
   std::string dir;         // the folder to clean (required)
   std::string out;         // output file; "" = stdout
@@ -51,6 +53,8 @@ struct CleanDirOptions {
   size_t cache_bytes = chrome::kDefaultPageCacheBytes;  // parsed pages kept
                            // between the two passes (chrome::PageCache);
                            // 0 = parse every file twice
+  bool dedup = true;       // false (--no-dedup): every file keeps its text
+                           // and gets a line, even when empty
 };
 int clean_dir(const CleanDirOptions& options);
 void add_robots_command(CLI::App& app, Action& action);

@@ -1,6 +1,7 @@
 // cmd_clean.cc: `winnow clean FILE.html|-|DIR [--url URL] [--format F]`.
 // A file or stdin is cleaned with per-page signals only (no site model); a
-// directory is one site (cli/clean_dir.cc: site-wide model, JSONL out).
+// directory is one site (cli/clean_dir.cc: site-wide model, dedup across
+// the folder unless --no-dedup, JSONL out).
 // Hidden options: `--batch LIST` reads "id<TAB>path" lines (plain or gzip
 // files) and writes one {"id","text"} JSON line per page, for benches;
 // `--cache-mb N` sets DIR mode's budget for keeping first-pass parses.
@@ -27,6 +28,7 @@ struct CleanArgs {
   std::string url_prefix;        // DIR mode: files get URL prefix + path
   size_t cache_mb = chrome::kDefaultPageCacheBytes >> 20;  // DIR mode: MiB of
                                  // parsed pages kept between the passes
+  bool no_dedup = false;         // DIR mode: keep duplicates (one line per file)
 };
 
 // Reads a file; gzip files (by magic bytes) are inflated.
@@ -46,18 +48,20 @@ Result<std::string> read_input(const std::string& path) {
   return data;
 }
 
-bool looks_like_text_file(const std::string& path) {
+// 0: HTML; 1: plain text (.txt); 2: Markdown (.md).
+int looks_like_text_file(const std::string& path) {
   auto ends = [&](const char* s) {
     std::string suf(s);
     return path.size() >= suf.size() && path.compare(path.size() - suf.size(), suf.size(), suf) == 0;
   };
-  return ends(".txt") || ends(".md");
+  return ends(".md") ? 2 : ends(".txt") ? 1 : 0;
 }
 
-parser::Document clean_page(const std::string& bytes, const std::string& url, bool text_file) {
+parser::Document clean_page(const std::string& bytes, const std::string& url, int text_file) {
   parser::ParseOptions po;
   po.url = url;
   po.collect_links = false;
+  if (text_file) po.content_type = text_file == 2 ? "text/markdown" : "text/plain";
   parser::ParsedPage page = text_file ? parser::parse_text(bytes, po) : parser::parse_html(bytes, po);
   for (const std::string& w : page.warnings) log_warn(url.empty() ? w : url + ": " + w);
   auto verdicts = chrome::classify_page(page);
@@ -99,7 +103,8 @@ int run_clean(const CleanArgs& a) {
   struct stat st {};
   if (a.input != "-" && ::stat(a.input.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
     // DIR mode (cli/clean_dir.cc): the folder is one site, site model on.
-    return clean_dir(CleanDirOptions{a.input, a.out, a.url_prefix, a.cache_mb << 20});
+    return clean_dir(
+        CleanDirOptions{a.input, a.out, a.url_prefix, a.cache_mb << 20, !a.no_dedup});
   }
   auto bytes = read_input(a.input);
   if (!bytes) return fail(bytes.status());
@@ -123,6 +128,8 @@ void add_clean_command(CLI::App& app, Action& action) {
   sub->add_option("--out", args->out, "DIR mode: write the JSONL here instead of stdout");
   sub->add_option("--url-prefix", args->url_prefix,
                   "DIR mode: give each file the URL <prefix>/<relative path>");
+  sub->add_flag("--no-dedup", args->no_dedup,
+                "DIR mode: keep duplicate paragraphs and pages (one line per file)");
   // Hidden (tests, benches): memory for parsed pages kept between the two
   // passes of DIR mode; 0 parses every file twice. Output is the same.
   sub->add_option("--cache-mb", args->cache_mb, "")->group("")->check(CLI::Range(0, 1 << 20));

@@ -1,6 +1,7 @@
 // clean_dir_test.cc: `winnow clean DIR` end to end (cli/clean_dir.cc): the
-// folder is one site, one JSONL line per file sorted by path, --out and
-// --url-prefix, bad files warned about by name while the batch goes on.
+// folder is one site, one JSONL line per file with text left sorted by path
+// (one per file with --no-dedup), --out and --url-prefix, bad files warned
+// about by name while the batch goes on.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -52,7 +53,7 @@ TEST_CASE("clean DIR --out and --url-prefix", "[policy]") {
   std::string dir = winnow::test::make_temp_dir("clean-dir-out");
   std::string out = dir + "/out.jsonl";
   auto r = winnow::test::run_winnow({"clean", case_dir("rtl-edition"), "--out", out,
-                                     "--url-prefix", "https://valley.example.org"});
+                                     "--url-prefix", "https://valley.example.org", "--no-dedup"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.empty());
   auto lines = parse_lines(winnow::test::slurp(out));
@@ -61,6 +62,15 @@ TEST_CASE("clean DIR --out and --url-prefix", "[policy]") {
   CHECK(lines[0].get_string("url") == "https://valley.example.org/ar/posts/0.html");
   CHECK(lines[0].get_string("lang") == "ar");
   CHECK(lines[4].get_string("url") == "https://valley.example.org/fa/posts/0.html");
+  // With dedup (the default) the two posts whose every paragraph another
+  // post of their edition already holds get no line.
+  auto dedup = winnow::test::run_winnow({"clean", case_dir("rtl-edition"), "--url-prefix",
+                                         "https://valley.example.org"});
+  REQUIRE(dedup.exit_code == 0);
+  std::vector<std::string> paths;
+  for (const JsonValue& v : parse_lines(dedup.out)) paths.push_back(v.get_string("path"));
+  CHECK(paths == std::vector<std::string>{"ar/posts/0.html", "ar/posts/1.html", "ar/posts/3.html",
+                                          "fa/posts/0.html", "fa/posts/1.html", "fa/posts/3.html"});
 }
 
 TEST_CASE("clean DIR warns about a bad file by name and goes on", "[policy]") {
@@ -91,7 +101,9 @@ TEST_CASE("clean DIR: the parse cache budget never changes the output", "[policy
   REQUIRE(all.exit_code == 0);
   REQUIRE(none.exit_code == 0);
   REQUIRE(some.exit_code == 0);
-  CHECK(parse_lines(all.out).size() == 45);
   CHECK(none.out == all.out);
   CHECK(some.out == all.out);
+  auto each = winnow::test::run_winnow({"clean", dir, "--no-dedup", "--cache-mb", "1"});
+  REQUIRE(each.exit_code == 0);
+  CHECK(parse_lines(each.out).size() == 45);  // --no-dedup: a line per file
 }

@@ -9,8 +9,11 @@
 //                                         paragraph of this page
 //        "title":   "..."                 optional, exact
 //    }}}
-// The folder is cleaned the way `winnow clean DIR` does it (one site: parse
-// every file, SiteModel over all, classify, build_document, repair_text).
+//    "dedup": false                             optional: --no-dedup
+// The folder is cleaned by `winnow clean DIR` itself (build/winnow): one
+// site, chrome learnt across the files, duplicates removed across them
+// unless "dedup" is false; a file the command writes no line for has no
+// paragraphs.
 // Exit 0 when every expectation holds; otherwise prints a diff per page and
 // exits 1. Usage: site_cases_runner <case_dir>
 #include <algorithm>
@@ -21,46 +24,55 @@
 #include <vector>
 
 #include "base/base.h"
-#include "chrome/chrome.h"
-#include "parser/parser.h"
+#include "tests/support/util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using winnow::JsonValue;
-namespace chrome = winnow::chrome;
-namespace parser = winnow::parser;
 
-struct File {
-  std::string rel;
-  std::string url;
-  bool html = false;
-  parser::ParsedPage page;
+// One file of the case as `winnow clean DIR` wrote it (absent: no line).
+struct Cleaned {
+  std::vector<std::string> paragraphs;
+  std::string title;
 };
 
-std::vector<File> load_site(const std::string& dir, const std::string& prefix) {
-  std::vector<File> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    std::string ext = winnow::to_lower_ascii(e.path().extension().string());
-    if (ext != ".html" && ext != ".htm" && ext != ".txt" && ext != ".md") continue;
-    File f;
-    f.rel = e.path().lexically_relative(dir).generic_string();
-    f.html = ext == ".html" || ext == ".htm";
-    if (!prefix.empty()) f.url = prefix + f.rel;
-    auto bytes = winnow::read_file(e.path().string());
-    if (!bytes) {
-      std::printf("warning: %s: %s\n", f.rel.c_str(), bytes.status().message().c_str());
+// Runs `winnow clean DIR` on the case folder; path -> what it kept. The
+// expectations file is not a page (.json), so the command skips it.
+std::map<std::string, Cleaned> clean_case(const std::string& dir, const JsonValue& expect,
+                                          bool* ok) {
+  std::vector<std::string> args = {"clean", dir};
+  std::string prefix = expect.get_string("url_prefix");
+  if (!prefix.empty()) args.insert(args.end(), {"--url-prefix", prefix});
+  if (expect["dedup"].is_bool() && !expect["dedup"].as_bool()) args.push_back("--no-dedup");
+  winnow::test::RunResult r = winnow::test::run_winnow(args);
+  std::map<std::string, Cleaned> out;
+  *ok = r.exit_code == 0;
+  if (!*ok) {
+    std::printf("winnow clean %s: exit %d\n%s", dir.c_str(), r.exit_code, r.err.c_str());
+    return out;
+  }
+  for (std::string_view line : winnow::split(r.out, '\n')) {
+    if (line.empty()) continue;
+    auto v = JsonValue::parse(line);
+    if (!v) {
+      std::printf("bad output line: %s\n", std::string(line).c_str());
+      *ok = false;
       continue;
     }
-    parser::ParseOptions po;
-    po.url = f.url;
-    f.page = f.html ? parser::parse_html(*bytes, po) : parser::parse_text(*bytes, po);
-    files.push_back(std::move(f));
+    Cleaned c;
+    c.title = v->get_string("title");
+    std::string text = v->get_string("text");
+    size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+      size_t end = text.find("\n\n", start);
+      if (end == std::string::npos) end = text.size();
+      c.paragraphs.push_back(text.substr(start, end - start));
+      start = end + 2;
+    }
+    out[v->get_string("path")] = std::move(c);
   }
-  std::sort(files.begin(), files.end(),
-            [](const File& a, const File& b) { return a.rel < b.rel; });
-  return files;
+  return out;
 }
 
 std::vector<std::string> strings(const JsonValue& v) {
@@ -103,30 +115,20 @@ int run_case(const std::string& dir) {
     std::printf("%s/expect.json: %s\n", dir.c_str(), expect.status().message().c_str());
     return 1;
   }
-  std::string prefix = expect->get_string("url_prefix");
-  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-  std::vector<File> files = load_site(dir, prefix);
-  chrome::SiteModel model;
-  for (const File& f : files) model.add_page(f.url, f.page);
-  std::vector<parser::Document> docs;
-  for (const File& f : files) {
-    docs.push_back(chrome::build_document(f.url, f.page, model.classify(f.url, f.page)));
-  }
-  chrome::repair_text(docs);
-  std::map<std::string, const parser::Document*> by_path;
-  for (size_t i = 0; i < files.size(); ++i) by_path[files[i].rel] = &docs[i];
+  bool ok = true;
+  std::map<std::string, Cleaned> cleaned = clean_case(dir, *expect, &ok);
+  if (!ok) return 1;
 
   int failures = 0;
   for (const auto& [path, want] : (*expect)["pages"].as_object()) {
-    auto it = by_path.find(path);
-    if (it == by_path.end()) {
+    if (!fs::exists(fs::path(dir) / path)) {
       std::printf("FAIL %s: no such file in the case\n", path.c_str());
       ++failures;
       continue;
     }
-    const parser::Document& d = *it->second;
-    std::vector<std::string> got;
-    for (const auto& p : d.paragraphs) got.push_back(p.text);
+    // A file with nothing left gets no line: no paragraphs, no title.
+    const Cleaned d = cleaned.count(path) ? cleaned[path] : Cleaned{};
+    const std::vector<std::string>& got = d.paragraphs;
     if (!want["kept"].is_null() && strings(want["kept"]) != got) {
       std::printf("FAIL %s: kept paragraphs differ (- expected, + got)\n", path.c_str());
       print_diff(strings(want["kept"]), got);
@@ -147,7 +149,7 @@ int run_case(const std::string& dir) {
       ++failures;
     }
   }
-  std::printf("%s: %zu files, %d failure(s)\n", dir.c_str(), files.size(), failures);
+  std::printf("%s: %zu files written, %d failure(s)\n", dir.c_str(), cleaned.size(), failures);
   return failures == 0 ? 0 : 1;
 }
 
