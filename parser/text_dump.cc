@@ -192,8 +192,9 @@ bool strong_code_line(std::string_view t) {
 // Marks <pre> blocks as a browser renders them, with a run id per block
 // (code_run, 0 = none). A group of consecutive lines (no blank line
 // between, no list bullet, none marked yet) is code when it has two or
-// more lines and is indented unevenly (code keeps its indentation,
-// paragraphs have none) or half of its lines are program text. Code groups
+// more lines and a quarter of them are indented past the others (code
+// keeps its indentation, paragraphs have none) or half of its lines are
+// program text. Code groups
 // and single program lines ("#!/usr/bin/python", "import requests") with
 // at most two blank lines between are one block: the blank lines were
 // inside the <pre>.
@@ -223,7 +224,11 @@ void find_code(const std::vector<Line>& lines, std::vector<Mark>& mark,
       hi = std::max(hi, lines[j].indent);
     }
     const size_t n = j - i;
-    const bool is_code = plain && n >= 2 && (hi > lo || code * 2 >= n);
+    // Indented past the group's margin on a quarter of the lines: one
+    // line in eighty set in (a centred pager under a list) is not code.
+    size_t indented = 0;
+    for (size_t k = i; k < j && hi > lo; ++k) indented += lines[k].indent > lo;
+    const bool is_code = plain && n >= 2 && ((indented > 0 && indented * 4 >= n) || code * 2 >= n);
     const bool single = plain && n == 1 && strong_code_line(lines[i].text);
     groups.push_back(Group{i, j, is_code, single});
     i = j;

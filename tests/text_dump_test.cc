@@ -213,3 +213,21 @@ TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content",
   CHECK(k[1].empty());
   CHECK(k[2].size() == 2);
 }
+
+TEST_CASE("parse_text: a list with one centred pager line is not code", "[policy]") {
+  // An archive page's dates and titles (no blank line between) ended with
+  // a pager set in by one column; "indented unevenly" made the whole list
+  // one kPre block that no chrome rule could reach.
+  std::string dump;
+  for (int i = 0; i < 8; ++i) dump += "01-2" + std::to_string(i) + "\nPost title " + std::to_string(i) + "\n";
+  dump += " 1\xE2\x80\xA6" "151617\xE2\x80\xA6" "23\n";
+  auto p = plain(dump);
+  REQUIRE(p.blocks.size() == 17);
+  CHECK(p.blocks[0].kind == BlockKind::kParagraph);
+  CHECK(p.blocks[1].text == "Post title 0");
+  // Set-in lines on a quarter of a group still make it code (w3m indents
+  // a <pre>'s nested lines by their own spaces).
+  auto code = plain("*filter\n :INPUT DROP [0:0]\n :FORWARD DROP [0:0]\n-A INPUT -i lo -j ACCEPT\n");
+  REQUIRE(code.blocks.size() == 1);
+  CHECK(code.blocks[0].kind == BlockKind::kPre);
+}
