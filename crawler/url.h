@@ -96,10 +96,12 @@ Result<std::string> host_to_ascii(std::string_view host);
 // does not parse). No port.
 std::string host_of(std::string_view url);
 
-// The registrable domain ("eTLD+1") of a canonical host by a small built-in
-// heuristic: the last two labels, or three when the last two are a known
-// two-level public suffix (co.uk, com.au, ...). IP literals and one-label
-// hosts are returned unchanged. Not the real Public Suffix List (doc).
+// The registrable domain ("eTLD+1") of a canonical (lower-case, punycode)
+// host by the Public Suffix List, private suffixes included (libpsl, the
+// newer of its built-in list and Debian's publicsuffix file): so
+// a.github.io and b.github.io are two sites, x.gov.ir is its own. A host
+// that is itself a suffix, one-label hosts and IP literals are returned
+// unchanged; an unknown TLD counts as a suffix (the list's "*" rule).
 std::string registrable_domain(std::string_view host);
 
 // Is `candidate` within `scope` of `seed`? Both should be canonical URLs

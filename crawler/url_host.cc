@@ -1,6 +1,9 @@
 // url_host.cc: host handling for URLs -- RFC 3492 punycode, IDN host to
-// ASCII (simple lower-casing, no UTS-46), the registrable-domain heuristic,
-// host_of() and in_scope(). Rules: docs/internals/urls-and-robots.md.
+// ASCII (simple lower-casing, no UTS-46), the registrable domain by the
+// Public Suffix List (libpsl), host_of() and in_scope(). Rules:
+// docs/internals/urls-and-robots.md.
+#include <libpsl.h>
+
 #include <cstdint>
 
 #include "crawler/crawler.h"
@@ -160,38 +163,17 @@ std::string host_of(std::string_view url) {
 }
 
 std::string registrable_domain(std::string_view host) {
-  if (is_ip_literal(host)) return std::string(host);
-  // Second-level labels that, under the given ccTLDs, are public suffixes.
-  static constexpr std::string_view kTwoLevel[] = {
-      "co.uk",  "org.uk",  "ac.uk",  "gov.uk",    "ltd.uk", "plc.uk", "me.uk",
-      "net.uk", "sch.uk",  "nhs.uk", "police.uk", "com.au", "net.au", "org.au",
-      "edu.au", "gov.au",  "asn.au", "id.au",     "co.nz",  "org.nz", "net.nz",
-      "ac.nz",  "govt.nz", "co.jp",  "ne.jp",     "or.jp",  "ac.jp",  "go.jp",
-      "co.kr",  "or.kr",   "ac.kr",  "com.br",    "net.br", "org.br", "gov.br",
-      "com.cn", "net.cn",  "org.cn", "gov.cn",    "edu.cn", "com.mx", "org.mx",
-      "gob.mx", "co.in",   "net.in", "org.in",    "gov.in", "ac.in",  "co.za",
-      "org.za", "gov.za",  "ac.za",  "com.sg",    "edu.sg", "gov.sg", "com.hk",
-      "org.hk", "edu.hk",  "com.tw", "org.tw",    "edu.tw", "co.il",  "org.il",
-      "ac.il",  "com.tr",  "org.tr", "gov.tr",    "com.ar", "com.ua", "co.th",
-      "ac.th",  "go.th",   "com.my", "com.ph",    "com.pk", "com.eg", "com.sa",
-      "co.id",  "or.id",   "ac.id",  "com.vn",    "com.co", "co.ke",  "com.ng",
-      "gov.ng", "edu.au",  "ac.at",  "co.at",     "or.at"};
-  std::vector<std::string_view> labels = split(host, '.');
-  if (labels.size() <= 2) return std::string(host);
-  size_t n = labels.size();
-  std::string last_two =
-      std::string(labels[n - 2]) + "." + std::string(labels[n - 1]);
-  size_t keep = 2;
-  for (std::string_view suffix : kTwoLevel) {
-    if (iequals_ascii(last_two, suffix)) keep = 3;
-  }
-  if (keep > n) keep = n;
-  std::string out;
-  for (size_t i = n - keep; i < n; ++i) {
-    if (!out.empty()) out.push_back('.');
-    out.append(labels[i]);
-  }
-  return out;
+  if (host.empty() || is_ip_literal(host)) return std::string(host);
+  // The newest of libpsl's built-in list and Debian's publicsuffix file,
+  // loaded once and read-only afterwards (safe from any thread).
+  static const psl_ctx_t* const psl = [] {
+    const psl_ctx_t* latest = psl_latest(nullptr);
+    return latest ? latest : psl_builtin();
+  }();
+  std::string h(host);
+  const char* domain = psl ? psl_registrable_domain(psl, h.c_str()) : nullptr;
+  // nullptr: the host is itself a public suffix (or one label): its own site.
+  return domain ? std::string(domain) : h;
 }
 
 namespace {

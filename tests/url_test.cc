@@ -244,6 +244,34 @@ TEST_CASE("host_of and registrable_domain", "[policy]") {
   CHECK(registrable_domain("[::1]") == "[::1]");
 }
 
+// Regression: registrable_domain was the last two labels (three under a
+// short built-in list of ccTLD second levels), so --scope domain on
+// a.github.io admitted every other github.io site, and x.gov.ir or
+// y.org.af took in the whole second-level zone.
+TEST_CASE("registrable_domain follows the Public Suffix List", "[policy][psl]") {
+  // Private suffixes: each user's site is its own registrable domain.
+  CHECK(registrable_domain("a.github.io") == "a.github.io");
+  CHECK(registrable_domain("docs.a.github.io") == "a.github.io");
+  CHECK(registrable_domain("x.blogspot.com") == "x.blogspot.com");
+  // ICANN second levels the old list did not know.
+  CHECK(registrable_domain("www.ministry.gov.ir") == "ministry.gov.ir");
+  CHECK(registrable_domain("news.radio.org.af") == "radio.org.af");
+  CHECK(registrable_domain("a.b.example.co.uk") == "example.co.uk");
+  // A public suffix on its own, an unknown TLD, IDN in punycode.
+  CHECK(registrable_domain("github.io") == "github.io");
+  CHECK(registrable_domain("gov.ir") == "gov.ir");
+  CHECK(registrable_domain("www.site.internal") == "site.internal");
+  CHECK(registrable_domain("www.xn--bcher-kva.xn--p1ai") == "xn--bcher-kva.xn--p1ai");
+  CHECK(registrable_domain("10.0.0.1") == "10.0.0.1");
+  CHECK(in_scope("https://a.github.io/x", "https://a.github.io/", Scope::kDomain));
+  CHECK(in_scope("https://docs.a.github.io/x", "https://a.github.io/", Scope::kDomain));
+  CHECK_FALSE(in_scope("https://b.github.io/", "https://a.github.io/", Scope::kDomain));
+  CHECK_FALSE(in_scope("https://y.blogspot.com/", "https://x.blogspot.com/", Scope::kDomain));
+  CHECK_FALSE(in_scope("https://other.gov.ir/", "https://ministry.gov.ir/", Scope::kDomain));
+  CHECK_FALSE(in_scope("https://tv.org.af/", "https://radio.org.af/", Scope::kDomain));
+  CHECK(in_scope("https://www.radio.org.af/", "https://radio.org.af/", Scope::kDomain));
+}
+
 TEST_CASE("in_scope: host, domain and prefix", "[policy]") {
   CHECK(in_scope("http://example.com/a", "https://example.com/", Scope::kHost));
   CHECK_FALSE(
