@@ -18,6 +18,10 @@ inline constexpr size_t kMaxBodyBytes = 16u << 20;
 inline constexpr size_t kMaxDecompressionRatio = 100;
 // Redirect hops followed per request; browsers stop near 20, loops stop here.
 inline constexpr int kMaxRedirects = 10;
+// Style sheets in a row from a page (page -> a.css -> @import b.css -> ...)
+// under --page-requisites: the url()s and @imports of the last one are not
+// followed, so a generated chain of imports cannot run on for ever.
+inline constexpr int kMaxStylesheetChain = 4;
 // robots.txt bytes downloaded and parsed; RFC 9309 section 2.5 requires at
 // least 500 KiB, and a 10 MB robots.txt is a hostile one.
 inline constexpr size_t kMaxRobotsBytes = 500u * 1024;

@@ -54,7 +54,27 @@ void add_crawl_options(CLI::App* sub, crawler::CrawlOptions& o,
       "json: progress and events as JSON lines on stderr");
   log->check(CLI::IsMember({"json", "text"}));
   sub->add_flag("--page-requisites", o.page_requisites,
-                "Also fetch images, CSS, scripts and fonts pages need");
+                "Also fetch images, CSS, scripts and fonts pages need (in scope, "
+                "or on --requisite-hosts)");
+  sub->add_option("--requisite-hosts", o.requisite_hosts,
+                  "With --page-requisites, hosts out of scope whose requisites are "
+                  "fetched too: HOST (any port, and its subdomains) or HOST:PORT; "
+                  "comma-separated and repeatable")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& h) -> std::string {
+            h = to_lower_ascii(trim(h));
+            size_t colon = h.rfind(':');
+            std::string_view name = std::string_view(h).substr(0, colon);
+            bool ok = !name.empty() && name.find_first_of("/@?#[] ") == std::string_view::npos;
+            if (colon != std::string::npos) {
+              std::string_view port = std::string_view(h).substr(colon + 1);
+              ok = ok && !port.empty() && port.size() <= 5 &&
+                   port.find_first_not_of("0123456789") == std::string_view::npos;
+            }
+            return ok ? std::string() : "'" + h + "' is not HOST or HOST:PORT";
+          },
+          "HOST[:PORT]"));
   sub->add_option("--mirror", o.mirror_dir, "Also write an offline mirror here");
   sub->add_option("--warc", o.warc_path, "Also write a WARC file here");
 }

@@ -61,9 +61,13 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
   }
   std::vector<store::NewUrl> rows;
   for (const auto& s : seeds) {
+    auto parsed = parse_url(s);
     auto c = canonicalize(s);
-    if (!c || !is_crawlable(*c)) {
-      return invalid_input(s + ": not an http(s) URL");
+    if (!parsed || !c || !is_crawlable(*c)) {
+      return invalid_input(redact_userinfo(s) + ": not an http(s) URL");
+    }
+    if (parsed->has_userinfo && !parsed->userinfo.empty()) {
+      credentials_[origin_of(*c)] = parsed->userinfo;
     }
     seeds_.push_back(*c);
     rows.push_back(new_url(*c, store::UrlKind::kPage, 0, 0));
@@ -74,6 +78,14 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
       if (!part.empty() &&
           std::find(seeds_.begin(), seeds_.end(), part) == seeds_.end()) {
         seeds_.emplace_back(part);
+      }
+    }
+  }
+  if (auto prev = db_.get_meta("crawl.redirected_seeds")) {
+    for (auto line : split(*prev, '\n')) {
+      size_t sp = line.find(' ');
+      if (sp != std::string_view::npos) {
+        redirected_.emplace_back(line.substr(0, sp), line.substr(sp + 1));
       }
     }
   }
@@ -214,6 +226,7 @@ Status CrawlLoop::start_url(HostState& h, const std::string& key,
   FetchRequest req;
   req.token = next_token_++;
   req.url = f.row.url;
+  req.userinfo = credentials_for(f.row.url);
   if (o_.refresh) {
     auto prev = db_.latest_fetch(f.row.id, false);
     if (!prev) return prev.status();
@@ -240,6 +253,13 @@ Status CrawlLoop::start_url(HostState& h, const std::string& key,
   return Status::ok();
 }
 
+const std::string& CrawlLoop::credentials_for(const std::string& url) const {
+  static const std::string kNone;
+  if (credentials_.empty()) return kNone;
+  auto it = credentials_.find(origin_of(url));
+  return it == credentials_.end() ? kNone : it->second;
+}
+
 Status CrawlLoop::start_robots(HostState& h, const std::string& key,
                                const std::string& origin,
                                const std::string& url, int hops) {
@@ -255,6 +275,7 @@ Status CrawlLoop::start_robots(HostState& h, const std::string& key,
   // RFC 9309 2.5: only the first kMaxRobotsBytes are parsed, so no more
   // is downloaded.
   req.max_bytes = std::min(o_.max_bytes, limits::kMaxRobotsBytes);
+  req.userinfo = credentials_for(url);
   Status st = fetcher_.start(req);
   if (!st) return st;
   h.robots = HostState::Robots::kFetching;

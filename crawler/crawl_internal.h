@@ -85,7 +85,22 @@ class CrawlLoop {
   void admit(const std::string& url, store::UrlKind kind, int depth,
              int64_t referrer, bool requisite);
   Status flush_admitted();
-  bool in_scope(std::string_view url) const;
+  // In `scope` (default o_.scope) of a user seed, or of a redirected
+  // seed's target (its host only; its prefix under --scope prefix).
+  bool in_scope(std::string_view url) const { return in_scope(url, o_.scope); }
+  bool in_scope(std::string_view url, Scope scope) const;
+  bool in_seed_scope(std::string_view url, Scope scope) const;
+  // A depth-0 page `from` (a seed, or a hop of a seed's redirect chain)
+  // redirected to `target`: the chain's last target stands for the seed.
+  Status note_seed_redirect(const std::string& from, const std::string& target);
+  // A seed answered 2xx: it no longer redirects anywhere.
+  Status forget_seed_redirect(const std::string& seed);
+  Status save_redirected();
+  // --requisite-hosts: may a requisite out of scope be fetched from here?
+  bool requisite_host_allowed(std::string_view url) const;
+  // How many style sheets in a row lead from a page to `sheet` (1: the
+  // page links it), counted up to limits::kMaxStylesheetChain.
+  Result<int> stylesheet_chain(const store::UrlRow& sheet);
   void count_refresh(const InFlight& f, const store::FetchRow& row);
 
   store::Store& db_;
@@ -95,6 +110,14 @@ class CrawlLoop {
   Progress progress_;
   TrapCounter traps_;
   std::vector<std::string> seeds_;  // canonical
+  // Seeds whose answer redirected off scope, {seed, the chain's last
+  // target}: meta "crawl.redirected_seeds", "seed target" a line.
+  std::vector<std::pair<std::string, std::string>> redirected_;
+  // Credentials of seeds given as user:pass@ (percent-encoded, as written),
+  // by origin: sent to that origin only, held in memory only (never in the
+  // store: a resumed crawl needs the seed with its credentials again).
+  std::unordered_map<std::string, std::string> credentials_;
+  const std::string& credentials_for(const std::string& url) const;
   std::vector<std::regex> include_, exclude_;
   std::unordered_map<std::string, HostState> hosts_;
   std::unordered_set<std::string> waiting_hosts_;  // hosts with waiting rows

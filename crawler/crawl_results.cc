@@ -105,11 +105,11 @@ Status CrawlLoop::robots_failed(HostState& h, int status) {
 
 Status CrawlLoop::on_robots(InFlight& f, FetchResult& r) {
   HostState& h = hosts_[f.authority];
-  if (r.status >= 300 && r.status < 400 && !r.redirect_url.empty() &&
-      f.robots_hops < 5) {
+  auto next = canonicalize(r.redirect_url);  // drops any user:pass@
+  if (r.status >= 300 && r.status < 400 && !r.redirect_url.empty() && next &&
+      is_crawlable(*next) && f.robots_hops < 5) {
     h.robots = HostState::Robots::kUnknown;
-    return start_robots(h, f.authority, f.origin, r.redirect_url,
-                        f.robots_hops + 1);
+    return start_robots(h, f.authority, f.origin, *next, f.robots_hops + 1);
   }
   auto body = decode_content(
       r.body, header_value(r.response_headers, "Content-Encoding"),
@@ -177,6 +177,10 @@ Status CrawlLoop::on_page(InFlight& f, FetchResult& r) {
   if (r.status >= 400 && f.row.kind != store::UrlKind::kSitemap) {
     ++stats_->errors;
   }
+  if (r.status / 100 == 2 && f.row.depth == 0 && f.row.kind == store::UrlKind::kPage) {
+    Status st = forget_seed_redirect(f.row.url);  // before its links are judged
+    if (!st) return st;
+  }
   Status st = store_response(f, r);
   if (!st) return st;
   if (r.status >= 300 && r.status < 400 && !r.redirect_url.empty()) {
@@ -192,7 +196,7 @@ Status CrawlLoop::store_response(InFlight& f, FetchResult& r) {
   row.url = f.row.url;
   row.fetched_at = unix_now_ms();
   row.status = r.status;
-  row.final_url = r.redirect_url.empty() ? r.url : r.redirect_url;
+  row.final_url = redact_userinfo(r.redirect_url.empty() ? r.url : r.redirect_url);
   row.http_version = r.http_version;
   row.request_headers = std::move(r.request_headers);
   row.response_headers = r.response_headers;
@@ -303,14 +307,9 @@ Status CrawlLoop::follow_redirect(InFlight& f, const FetchResult& r) {
   }
   if (redirect_chains_.size() > 100000) redirect_chains_.clear();
   redirect_chains_[*target] = std::move(chain);
-  // A seed that redirects elsewhere (example.org -> www.example.org, or to
-  // another path under prefix scope) names the site the user meant: its
-  // target becomes a seed too, so the crawl does not end at the redirect.
-  if (f.row.depth == 0 && f.row.kind == store::UrlKind::kPage &&
-      !in_scope(*target)) {
-    seeds_.push_back(*target);
-    Status st = db_.set_meta("crawl.seeds", join(seeds_, "\n"));
-    if (!st.is_ok()) return st;
+  if (f.row.depth == 0 && f.row.kind == store::UrlKind::kPage) {
+    Status st = note_seed_redirect(f.row.url, *target);
+    if (!st) return st;
   }
   // A redirect hop is the same page: same depth, the filters still apply.
   recent_.erase(hash64(*target));
@@ -326,6 +325,9 @@ Status CrawlLoop::add_page_links(const store::UrlRow& row,
                                  std::string* canonical) {
   if (row.kind == store::UrlKind::kRequisite) {
     if (type != "text/css" || !o_.page_requisites) return Status::ok();
+    auto chain = stylesheet_chain(row);
+    if (!chain) return chain.status();
+    if (*chain >= limits::kMaxStylesheetChain) return Status::ok();
     for (const Link& l : extract_css_links(body, base_url)) {
       admit(l.url, store::UrlKind::kRequisite, row.depth + 1, row.id, true);
     }
@@ -365,11 +367,89 @@ Status CrawlLoop::add_sitemap_urls(const store::UrlRow& row,
   return Status::ok();
 }
 
-bool CrawlLoop::in_scope(std::string_view url) const {
-  for (const std::string& s : seeds_) {
-    if (crawler::in_scope(url, s, o_.scope)) return true;
+Result<int> CrawlLoop::stylesheet_chain(const store::UrlRow& sheet) {
+  int chain = 1;
+  int64_t ref = sheet.referrer;
+  while (ref != 0 && chain < limits::kMaxStylesheetChain) {
+    auto up = db_.get_url(ref);
+    if (!up) return up.status();
+    if (up->kind != store::UrlKind::kRequisite) break;
+    ++chain;
+    ref = up->referrer;
+  }
+  return chain;
+}
+
+bool CrawlLoop::requisite_host_allowed(std::string_view url) const {
+  if (o_.requisite_hosts.empty()) return false;
+  const std::string authority = authority_of(url);
+  const std::string host = host_of(url);
+  for (const std::string& h : o_.requisite_hosts) {
+    if (h == authority || h == host) return true;
+    if (host.size() > h.size() && host.compare(host.size() - h.size(), h.size(), h) == 0 &&
+        host[host.size() - h.size() - 1] == '.') {
+      return true;  // a subdomain of an allowed host
+    }
   }
   return false;
+}
+
+bool CrawlLoop::in_seed_scope(std::string_view url, Scope scope) const {
+  for (const std::string& s : seeds_) {
+    if (crawler::in_scope(url, s, scope)) return true;
+  }
+  return false;
+}
+
+bool CrawlLoop::in_scope(std::string_view url, Scope scope) const {
+  if (in_seed_scope(url, scope)) return true;
+  const Scope narrow = scope == Scope::kPrefix ? Scope::kPrefix : Scope::kHost;
+  for (const auto& [seed, target] : redirected_) {
+    if (crawler::in_scope(url, target, narrow)) return true;
+  }
+  return false;
+}
+
+// A seed that redirects elsewhere (example.org -> www.example.org, or a
+// move) names the site the user meant, so the crawl does not end at the
+// redirect: the target's host joins the scope -- that host only, whatever
+// --scope says (a seed redirected to a.github.io does not take in the rest
+// of github.io's sites), and only the last host of a redirect chain.
+Status CrawlLoop::note_seed_redirect(const std::string& from, const std::string& target) {
+  const bool off_scope = !in_seed_scope(target, o_.scope);
+  for (size_t i = 0; i < redirected_.size(); ++i) {
+    if (redirected_[i].second != from) continue;
+    // A hop of a seed's chain: the new target replaces the old one.
+    if (off_scope) {
+      redirected_[i].second = target;
+    } else {
+      redirected_.erase(redirected_.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    return save_redirected();
+  }
+  if (std::find(seeds_.begin(), seeds_.end(), from) == seeds_.end()) return Status::ok();
+  bool changed = std::erase_if(redirected_, [&](const auto& e) { return e.first == from; }) > 0;
+  if (off_scope) {
+    redirected_.emplace_back(from, target);
+    changed = true;
+  }
+  return changed ? save_redirected() : Status::ok();
+}
+
+Status CrawlLoop::forget_seed_redirect(const std::string& seed) {
+  if (std::erase_if(redirected_, [&](const auto& e) { return e.first == seed; }) == 0) {
+    return Status::ok();
+  }
+  return save_redirected();
+}
+
+Status CrawlLoop::save_redirected() {
+  std::string lines;
+  for (const auto& [seed, target] : redirected_) {
+    if (!lines.empty()) lines += '\n';
+    lines += seed + " " + target;
+  }
+  return db_.set_meta("crawl.redirected_seeds", lines);
 }
 
 void CrawlLoop::admit(const std::string& url, store::UrlKind kind, int depth,
@@ -380,7 +460,11 @@ void CrawlLoop::admit(const std::string& url, store::UrlKind kind, int depth,
   uint64_t h = hash64(url);
   if (recent_.count(h)) return;
   if (o_.max_depth >= 0 && depth > o_.max_depth && !requisite) return;
-  if (!requisite && !in_scope(url)) return;
+  if (requisite && !is_crawlable(url)) return;  // http(s) only
+  // A requisite needs an in-scope host, not path: under --scope prefix a
+  // page in /docs/ may use /static/site.css.
+  const Scope scope = requisite && o_.scope == Scope::kPrefix ? Scope::kHost : o_.scope;
+  if (!in_scope(url, scope) && !(requisite && requisite_host_allowed(url))) return;
   for (const auto& re : exclude_) {
     if (std::regex_search(url, re)) return;
   }

@@ -44,7 +44,12 @@ struct CrawlOptions {
   int retries = 3;            // retries after the first attempt
   bool sitemaps = true;       // read Sitemap: lines and /sitemap.xml
   bool refresh = false;       // conditional re-fetch of stored pages
-  bool page_requisites = false;  // fetch css/img/js/fonts out of scope too
+  bool page_requisites = false;  // also fetch css/img/js/fonts pages use:
+                              // in scope, or on requisite_hosts
+  // Hosts whose requisites are fetched though out of scope (CDNs): "host"
+  // (any port; also its subdomains) or "host:port"; lower-case, as in
+  // canonical URLs. Empty: in-scope requisites only.
+  std::vector<std::string> requisite_hosts;
   bool quiet = false;         // no progress line
   bool log_json = false;      // progress and events as JSON lines on stderr
   std::string warc_path;      // also write WARC here ("" = no)

@@ -37,6 +37,10 @@ struct FetchRequest {
   std::string url;
   std::vector<std::string> headers;  // extra "Name: value" lines
   size_t max_bytes = 0;         // body cut here; 0 = FetcherOptions::max_bytes
+  // "user:password" as written in a URL (percent-encoded), sent as HTTP
+  // Basic authentication; "" = none. The request headers captured in the
+  // result show "Authorization: Basic [redacted]", never the secret.
+  std::string userinfo;
 };
 
 // One finished transfer: a single hop (redirects are not followed).

@@ -99,6 +99,47 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   return len;
 }
 
+// HTTP Basic credentials from a URL's userinfo ("user:pass", percent-
+// encoded), or none: pooled handles must not keep an earlier request's.
+void set_credentials(CURL* e, const std::string& userinfo) {
+  if (userinfo.empty()) {
+    curl_easy_setopt(e, CURLOPT_USERNAME, nullptr);
+    curl_easy_setopt(e, CURLOPT_PASSWORD, nullptr);
+    curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    return;
+  }
+  size_t colon = userinfo.find(':');
+  std::string user = percent_decode(userinfo.substr(0, colon));
+  std::string pass =
+      colon == std::string::npos ? "" : percent_decode(userinfo.substr(colon + 1));
+  curl_easy_setopt(e, CURLOPT_USERNAME, user.c_str());  // curl copies
+  curl_easy_setopt(e, CURLOPT_PASSWORD, pass.c_str());
+  curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+}
+
+// The value of every Authorization header line after its scheme becomes
+// "[redacted]": the headers as sent are stored and written to WARC files.
+void redact_authorization(std::string& headers) {
+  static constexpr std::string_view kName = "authorization:";
+  size_t line = 0;
+  while (line < headers.size()) {
+    size_t end = headers.find('\n', line);
+    if (end == std::string::npos) end = headers.size();
+    std::string_view l(headers.data() + line, end - line);
+    if (l.size() > kName.size() && iequals_ascii(l.substr(0, kName.size()), kName)) {
+      size_t v = line + kName.size();
+      while (v < end && headers[v] == ' ') ++v;
+      size_t sp = headers.find(' ', v);
+      size_t stop = end > line && headers[end - 1] == '\r' ? end - 1 : end;
+      size_t from = sp != std::string::npos && sp < stop ? sp + 1 : v;
+      headers.replace(from, stop - from, "[redacted]");
+      end = headers.find('\n', line);
+      if (end == std::string::npos) end = headers.size();
+    }
+    line = end + 1;
+  }
+}
+
 int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
   if (type == CURLINFO_HEADER_OUT) {
     auto* tr = static_cast<Fetcher::Transfer*>(user);
@@ -203,6 +244,7 @@ Status Fetcher::start(FetchRequest request) {
     t->headers = curl_slist_append(t->headers, h.c_str());
   }
   curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
+  set_credentials(e, request.userinfo);
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
@@ -276,6 +318,7 @@ void Fetcher::collect(std::vector<FetchResult>* done) {
     running_.erase(it);
     curl_multi_remove_handle(m, e);
     FetchResult& r = t->result;
+    redact_authorization(r.request_headers);
     long code = 0, ver = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
     curl_easy_getinfo(e, CURLINFO_HTTP_VERSION, &ver);

@@ -299,19 +299,15 @@ Url resolve(const Url& base, const Url& ref) {
 
 namespace {
 
-enum class Part { kUserinfo, kPath, kQuery };
-
 // Appends `in` with percent-encoding normalised (RFC 3986 6.2.2.1-2):
 // %xx of unreserved decoded, other %xx upper-cased, a stray '%' and the
 // must_encode() octets encoded, everything else (reserved) kept.
-void append_normalized(std::string& out, std::string_view in, Part part) {
+void append_normalized(std::string& out, std::string_view in) {
   out.reserve(out.size() + in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     size_t run = i;
     while (run < in.size() && in[run] != '%' &&
-           !kBytes.encode[static_cast<unsigned char>(in[run])] &&
-           (part != Part::kUserinfo ||
-            (in[run] != '/' && in[run] != '?' && in[run] != '@'))) {
+           !kBytes.encode[static_cast<unsigned char>(in[run])]) {
       ++run;
     }
     if (run > i) {
@@ -338,9 +334,7 @@ void append_normalized(std::string& out, std::string_view in, Part part) {
       out.append("%25");
       continue;
     }
-    bool encode = must_encode(c) || (part == Part::kUserinfo &&
-                                     (c == '/' || c == '?' || c == '@'));
-    if (encode) {
+    if (must_encode(c)) {
       out.push_back('%');
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 15]);
@@ -348,23 +342,6 @@ void append_normalized(std::string& out, std::string_view in, Part part) {
       out.push_back(static_cast<char>(c));
     }
   }
-}
-
-// Percent-decodes every %xx (for hosts, where escapes carry UTF-8).
-std::string percent_decode(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
-        hex_value(in[i + 2]) >= 0) {
-      out.push_back(
-          static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(in[i]);
-    }
-  }
-  return out;
 }
 
 // Normalises, filters (tracking parameters) and stably sorts the query.
@@ -378,7 +355,7 @@ std::string canonical_query(std::string_view query) {
     start = amp + 1;
     if (raw.empty()) continue;
     std::string param;
-    append_normalized(param, raw, Part::kQuery);
+    append_normalized(param, raw);
     size_t eq = param.find('=');
     std::string key = param.substr(0, eq);
     if (is_tracking_param(key)) continue;
@@ -435,6 +412,8 @@ Result<std::string> canonicalize(const Url& url) {
     copy.scheme = to_lower_ascii(url.scheme);
     copy.has_fragment = false;
     copy.fragment.clear();
+    copy.has_userinfo = false;
+    copy.userinfo.clear();
     return copy.to_string();
   }
   Result<std::string> host = canonical_host(url);
@@ -442,10 +421,6 @@ Result<std::string> canonicalize(const Url& url) {
   std::string out;
   out.reserve(url.host.size() + url.path.size() + url.query.size() + 16);
   out.append(url.scheme).append("://");
-  if (url.has_userinfo && !url.userinfo.empty()) {
-    append_normalized(out, url.userinfo, Part::kUserinfo);
-    out.push_back('@');
-  }
   out.append(*host);
   size_t p = 0;
   while (p + 1 < url.port.size() && url.port[p] == '0') ++p;
@@ -454,7 +429,7 @@ Result<std::string> canonicalize(const Url& url) {
                     (url.scheme == "https" && port == "443");
   if (!port.empty() && !is_default) out.append(":").append(port);
   std::string path;
-  append_normalized(path, url.path, Part::kPath);
+  append_normalized(path, url.path);
   path = remove_dot_segments(path);
   if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
   out.append(path);
@@ -462,6 +437,35 @@ Result<std::string> canonicalize(const Url& url) {
     std::string q = canonical_query(url.query);
     if (!q.empty()) out.append("?").append(q);
   }
+  return out;
+}
+
+std::string percent_decode(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
+        hex_value(in[i + 2]) >= 0) {
+      out.push_back(
+          static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(in[i]);
+    }
+  }
+  return out;
+}
+
+std::string redact_userinfo(std::string_view url) {
+  size_t start = url.find("//");
+  if (start == std::string_view::npos) return std::string(url);
+  start += 2;
+  size_t end = url.find_first_of("/?#", start);
+  if (end == std::string_view::npos) end = url.size();
+  size_t at = url.substr(start, end - start).rfind('@');
+  if (at == std::string_view::npos) return std::string(url);
+  std::string out(url.substr(0, start));
+  out.append(url.substr(start + at + 1));
   return out;
 }
 

@@ -65,10 +65,17 @@ std::string remove_dot_segments(std::string_view path);
 // hex case, fragment, empty path, query parameter order, tracking
 // parameters, IDN vs punycode, trailing dot of the host) give the same
 // string. http(s) URLs get every rule; other schemes only scheme case and
-// fragment removal. Fails on a relative URL or a host that cannot be
-// encoded (bad UTF-8, punycode overflow, a label > 63 bytes).
+// fragment removal. Userinfo ("user:pass@") is dropped for every scheme:
+// credentials never become part of a URL winnow stores, logs or writes.
+// Fails on a relative URL or a host that cannot be encoded (bad UTF-8,
+// punycode overflow, a label > 63 bytes).
 Result<std::string> canonicalize(const Url& url);
 Result<std::string> canonicalize(std::string_view url);
+// Every %xx decoded (hosts, where escapes carry UTF-8; credentials).
+std::string percent_decode(std::string_view in);
+// `url` as given with any "userinfo@" of its authority removed (for
+// messages naming a URL that may not parse or canonicalise).
+std::string redact_userinfo(std::string_view url);
 
 // canonicalize(resolve(base, parse_url(ref))): what link discovery uses.
 Result<std::string> resolve_and_canonicalize(const Url& base,

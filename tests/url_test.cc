@@ -134,7 +134,22 @@ TEST_CASE(
   CHECK(canon("http://example.com?") == "http://example.com/");
   CHECK(canon("http://example.com./a") == "http://example.com/a");
   CHECK(canon("http://[2001:DB8::1]:80/") == "http://[2001:db8::1]/");
-  CHECK(canon("http://user:pw@example.com/") == "http://user:pw@example.com/");
+}
+
+// Regression: canonicalize kept userinfo, so a password written into a
+// seed or a link became the stored URL and reached logs, dataset,
+// provenance and WARC headers (docs: "Credentials in URLs").
+TEST_CASE("canonicalize drops userinfo; redact_userinfo", "[policy]") {
+  CHECK(canon("http://user:pw@example.com/") == "http://example.com/");
+  CHECK(canon("https://user%40corp:p%3Aw@Example.com:8443/a?b=1") ==
+        "https://example.com:8443/a?b=1");
+  CHECK(canon("http://:@example.com/") == "http://example.com/");
+  CHECK(canon("ftp://anon:pw@files.example/x") == "ftp://files.example/x");
+  CHECK(redact_userinfo("ftp://u:p@host/files/") == "ftp://host/files/");
+  CHECK(redact_userinfo("http://u:p@a@host:81/x@y?q=@#@") == "http://host:81/x@y?q=@#@");
+  CHECK(redact_userinfo("http://host/a@b") == "http://host/a@b");
+  CHECK(redact_userinfo("not a url") == "not a url");
+  CHECK(percent_decode("p%3Aw%40%zz%4") == "p:w@%zz%4");
 }
 
 TEST_CASE("canonicalize: percent-encoding normalisation", "[rfc3986]") {
