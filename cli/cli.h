@@ -21,8 +21,9 @@ inline constexpr int kExitUsage = 2;    // bad flags or arguments
 // The work a parsed subcommand will do; returns the exit code.
 using Action = std::function<int()>;
 
-// Prints "winnow: error: <message>" (one line) and returns the exit code
-// for the status's category.
+// Prints one line and returns the exit code for the status's category:
+// kUsage is "winnow: usage error: ..." and exit 2 (kExitUsage), every other
+// kind "winnow: error: ..." and exit 1 (kExitFailure).
 int fail(const Status& status);
 
 // Adds the crawl options shared by `crawl` and `run` (cli/crawl_options.cc):
@@ -58,6 +59,10 @@ struct CleanDirOptions {
 };
 int clean_dir(const CleanDirOptions& options);
 void add_robots_command(CLI::App& app, Action& action);
+// The byte range [b, e) of the first top-level member named `field` of the
+// JSON object line `s`, when its value is a string (quotes included); false
+// when there is none or the line is not a JSON object (cli/jsonl_member.cc).
+bool find_member(std::string_view s, std::string_view field, size_t& b, size_t& e);
 void add_dedup_jsonl_command(CLI::App& app, Action& action);
 void add_mirror_command(CLI::App& app, Action& action);
 void add_warc_command(CLI::App& app, Action& action);

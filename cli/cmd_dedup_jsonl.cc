@@ -117,10 +117,6 @@ class LineReader {
   int64_t number_ = 0;
 };
 
-// Byte range of the top-level string member `field` in a JSON object line.
-bool find_member(std::string_view s, std::string_view field, size_t& b,
-                 size_t& e);
-
 class Deduper {
  public:
   explicit Deduper(const JsonlArgs& a)
@@ -194,68 +190,6 @@ bool Deduper::filter(std::string& text, Counts& c) {
   if (any_removed && !any_new) return false;
   if (any_removed) text = std::move(out);
   return true;
-}
-
-bool find_member(std::string_view s, std::string_view field, size_t& b,
-                 size_t& e) {
-  size_t i = 0;
-  auto ws = [&] {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
-  };
-  auto skip_string = [&]() -> bool {  // at '"'
-    for (++i; i < s.size(); ++i) {
-      if (s[i] == '\\') {
-        ++i;
-      } else if (s[i] == '"') {
-        ++i;
-        return true;
-      }
-    }
-    return false;
-  };
-  auto skip_value = [&]() -> bool {
-    int depth = 0;
-    do {
-      ws();
-      if (i >= s.size()) return false;
-      const char ch = s[i];
-      if (ch == '"') {
-        if (!skip_string()) return false;
-      } else if (ch == '{' || ch == '[') {
-        ++depth, ++i;
-      } else if (ch == '}' || ch == ']') {
-        --depth, ++i;
-      } else {
-        ++i;  // number/literal chars, commas and colons inside containers
-        while (depth == 0 && i < s.size() && s[i] != ',' && s[i] != '}') ++i;
-      }
-    } while (depth > 0);
-    return true;
-  };
-  ws();
-  if (i >= s.size() || s[i] != '{') return false;
-  ++i;
-  for (;;) {
-    ws();
-    if (i >= s.size() || s[i] != '"') return false;
-    const size_t kb = i;
-    if (!skip_string()) return false;
-    auto key = JsonValue::parse(s.substr(kb, i - kb));
-    ws();
-    if (i >= s.size() || s[i] != ':') return false;
-    ++i;
-    ws();
-    const size_t vb = i;
-    if (!skip_value()) return false;
-    if (key && key->as_string() == field && vb < s.size() && s[vb] == '"') {
-      b = vb;
-      e = i;
-      return true;
-    }
-    ws();
-    if (i >= s.size() || s[i] != ',') return false;
-    ++i;
-  }
 }
 
 struct FileCloser {
