@@ -25,7 +25,8 @@ namespace winnow {
 // process exit code in cli/ (see README "Exit codes").
 enum class ErrorKind {
   kOk = 0,
-  kInvalidInput,   // bad flag, unreadable file, malformed input
+  kInvalidInput,   // unreadable file, malformed input
+  kUsage,          // bad flag or argument (exit 2 rather than 1)
   kNetwork,        // DNS, connect, TLS, timeout, reset
   kHttp,           // a non-success HTTP status that ends an operation
   kRobots,         // refused by robots.txt
@@ -59,6 +60,9 @@ class Status {
 
 inline Status invalid_input(std::string m) {
   return Status::error(ErrorKind::kInvalidInput, std::move(m));
+}
+inline Status usage_error(std::string m) {
+  return Status::error(ErrorKind::kUsage, std::move(m));
 }
 inline Status storage_error(std::string m) {
   return Status::error(ErrorKind::kStorage, std::move(m));

@@ -7,6 +7,7 @@ const char* error_kind_name(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::kOk: return "ok";
     case ErrorKind::kInvalidInput: return "invalid-input";
+    case ErrorKind::kUsage: return "usage";
     case ErrorKind::kNetwork: return "network";
     case ErrorKind::kHttp: return "http";
     case ErrorKind::kRobots: return "robots";

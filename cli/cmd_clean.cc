@@ -99,7 +99,7 @@ int run_batch(const CleanArgs& a) {
 
 int run_clean(const CleanArgs& a) {
   if (!a.batch.empty()) return run_batch(a);
-  if (a.input.empty()) return fail(invalid_input("clean: give a FILE or - for stdin"));
+  if (a.input.empty()) return fail(usage_error("clean: give a FILE, a folder or - for stdin"));
   struct stat st {};
   if (a.input != "-" && ::stat(a.input.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
     // DIR mode (cli/clean_dir.cc): the folder is one site, site model on.

@@ -1,12 +1,42 @@
 // crawl_options.cc: the crawl flags shared by `winnow crawl` and `winnow run`
 // (meaning and defaults: crawler::CrawlOptions in crawler/crawler.h).
+#include <regex>
+
 #include "cli/cli.h"
 
 namespace winnow::cli {
 
+namespace {
+
+// Checked while the flags are parsed, so a bad value is a usage error
+// (exit 2) before any store or folder is created; crawler::crawl checks
+// the same again for callers other than the CLI.
+const CLI::Validator kRegex(
+    [](std::string& v) -> std::string {
+      try {
+        std::regex re(v, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        return "'" + v + "': bad regex: " + e.what();
+      }
+      return "";
+    },
+    "REGEX");
+
+const CLI::Validator kSeedUrl(
+    [](std::string& v) -> std::string {
+      auto c = crawler::canonicalize(v);
+      if (!c || !crawler::is_crawlable(*c)) {
+        return "'" + crawler::redact_userinfo(v) + "': not an http(s) URL";
+      }
+      return "";
+    },
+    "URL");
+
+}  // namespace
+
 void add_crawl_options(CLI::App* sub, crawler::CrawlOptions& o,
                        std::vector<std::string>& seeds) {
-  sub->add_option("seeds", seeds, "Seed URLs (http/https)")->required();
+  sub->add_option("seeds", seeds, "Seed URLs (http/https)")->required()->check(kSeedUrl);
   sub->add_option("--max-pages", o.max_pages,
                   "Pages fetched this run (0 = no limit)")
       ->check(CLI::NonNegativeNumber);
@@ -31,9 +61,11 @@ void add_crawl_options(CLI::App* sub, crawler::CrawlOptions& o,
   sub->add_option("--scope", o.scope, "host|domain|prefix")
       ->transform(CLI::CheckedTransformer(scopes, CLI::ignore_case));
   sub->add_option("--include", o.include,
-                  "Only follow URLs matching this regex (repeatable)");
+                  "Only follow URLs matching this regex (repeatable)")
+      ->check(kRegex);
   sub->add_option("--exclude", o.exclude,
-                  "Never follow URLs matching this regex (repeatable)");
+                  "Never follow URLs matching this regex (repeatable)")
+      ->check(kRegex);
   sub->add_option("--user-agent", o.user_agent, "User-Agent header");
   sub->add_flag("--ignore-robots", o.ignore_robots, "Do not read robots.txt");
   sub->add_option("--timeout", o.timeout, "Seconds per request")

@@ -49,14 +49,14 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
     try {
       include_.emplace_back(re, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
-      return invalid_input("--include '" + re + "': bad regex: " + e.what());
+      return usage_error("--include '" + re + "': bad regex: " + e.what());
     }
   }
   for (const auto& re : o_.exclude) {
     try {
       exclude_.emplace_back(re, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
-      return invalid_input("--exclude '" + re + "': bad regex: " + e.what());
+      return usage_error("--exclude '" + re + "': bad regex: " + e.what());
     }
   }
   std::vector<store::NewUrl> rows;
@@ -64,7 +64,7 @@ Status CrawlLoop::prepare(const std::vector<std::string>& seeds) {
     auto parsed = parse_url(s);
     auto c = canonicalize(s);
     if (!parsed || !c || !is_crawlable(*c)) {
-      return invalid_input(redact_userinfo(s) + ": not an http(s) URL");
+      return usage_error(redact_userinfo(s) + ": not an http(s) URL");
     }
     if (parsed->has_userinfo && !parsed->userinfo.empty()) {
       credentials_[origin_of(*c)] = parsed->userinfo;

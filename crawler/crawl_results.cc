@@ -465,13 +465,20 @@ void CrawlLoop::admit(const std::string& url, store::UrlKind kind, int depth,
   // page in /docs/ may use /static/site.css.
   const Scope scope = requisite && o_.scope == Scope::kPrefix ? Scope::kHost : o_.scope;
   if (!in_scope(url, scope) && !(requisite && requisite_host_allowed(url))) return;
-  for (const auto& re : exclude_) {
-    if (std::regex_search(url, re)) return;
-  }
-  if (!include_.empty() && !requisite) {
-    bool any = false;
-    for (const auto& re : include_) any = any || std::regex_search(url, re);
-    if (!any) return;
+  // std::regex may throw on a hard match (error_complexity, error_stack):
+  // the URL is then skipped with a warning rather than ending the crawl.
+  try {
+    for (const auto& re : exclude_) {
+      if (std::regex_search(url, re)) return;
+    }
+    if (!include_.empty() && !requisite) {
+      bool any = false;
+      for (const auto& re : include_) any = any || std::regex_search(url, re);
+      if (!any) return;
+    }
+  } catch (const std::regex_error& e) {
+    log_warn(url + ": skipped: --include/--exclude match failed: " + e.what());
+    return;
   }
   if (recent_.size() > 50000) recent_.clear();  // bounded memory
   recent_.insert(h);
