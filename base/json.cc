@@ -16,7 +16,9 @@ void json_quote(std::string& out, std::string_view s) {
     if (c >= 0x80) {
       size_t before = i;
       char32_t cp = next_code_point(s, i);
-      if (cp == 0xFFFD && i - before != 3) {
+      // U+FFFD stands for a bad sequence unless the bytes are U+FFFD
+      // itself; a bad sequence can be 3 bytes long too ("\xF3\xBB\xBF").
+      if (cp == 0xFFFD && s.substr(before, i - before) != "\xEF\xBF\xBD") {
         out.append("\xEF\xBF\xBD");
       } else {
         out.append(s.substr(before, i - before));

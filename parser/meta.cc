@@ -48,7 +48,10 @@ std::string resolve_url(std::string_view base, std::string_view href) {
   std::string dir = last == std::string_view::npos ? "/" : std::string(path.substr(0, last + 1));
   // Resolve ./ and ../ segments of the relative reference.
   std::vector<std::string> segs;
-  for (auto s : split(dir + std::string(href), '/')) segs.emplace_back(s);
+  // Named: split() returns views into it, which must outlive the loop (a
+  // temporary here was freed before the loop body ran; found by tests/fuzz).
+  const std::string joined = dir + std::string(href);
+  for (auto s : split(joined, '/')) segs.emplace_back(s);
   std::vector<std::string> outp;
   for (size_t i = 0; i < segs.size(); ++i) {
     const std::string& s = segs[i];
