@@ -246,6 +246,12 @@ Result<std::string> read_file(const std::string& path);
 // temporary file is left.
 Status write_file_atomic(const std::string& path, std::string_view data);
 
+// Removes ".winnow-tmp-PID-N" files in dir (and below it when recursive)
+// whose process no longer runs: what a writer killed mid-write left.
+// AtomicFile calls it once per folder per process; the mirror sweeps its
+// whole tree. Returns how many were removed.
+size_t remove_stale_temporaries(const std::string& dir, bool recursive);
+
 // A file written under a unique temporary name in the target's folder
 // (".winnow-tmp-PID-N", created with O_EXCL, so it never takes over an
 // existing file; mode 0666 less the umask) and renamed over the target only by publish(), so the target holds

@@ -6,14 +6,18 @@
 #include <zstd_errors.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <sstream>
 
 #include "base/base.h"
@@ -58,7 +62,58 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
+// ".winnow-tmp-PID-N" of a process that no longer runs: left by a writer
+// killed before publish() or discard().
+bool stale_temporary(const std::string& name) {
+  constexpr std::string_view kPrefix = ".winnow-tmp-";
+  if (name.compare(0, kPrefix.size(), kPrefix) != 0) return false;
+  size_t i = kPrefix.size(), dash = name.find('-', i);
+  if (dash == std::string::npos || dash == i || dash + 1 == name.size()) return false;
+  long pid = 0;
+  for (size_t k = i; k < dash; ++k) {
+    if (name[k] < '0' || name[k] > '9' || pid > 100000000) return false;
+    pid = pid * 10 + (name[k] - '0');
+  }
+  for (size_t k = dash + 1; k < name.size(); ++k) {
+    if (name[k] < '0' || name[k] > '9') return false;
+  }
+  if (pid <= 0 || pid == ::getpid()) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+// Sweeps each folder once per process, when the first AtomicFile is made
+// in it.
+void sweep_once(const std::string& dir) {
+  static std::mutex mu;
+  static std::set<std::string> swept;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!swept.insert(dir).second) return;
+  }
+  remove_stale_temporaries(dir.empty() ? "." : dir, false);
+}
+
 }  // namespace
+
+size_t remove_stale_temporaries(const std::string& dir, bool recursive) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  size_t removed = 0;
+  auto consider = [&](const fs::directory_entry& e) {
+    std::error_code ec2;
+    if (!e.is_regular_file(ec2)) return;
+    if (!stale_temporary(e.path().filename().string())) return;
+    if (fs::remove(e.path(), ec2)) ++removed;
+  };
+  if (recursive) {
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) consider(*it);
+  } else {
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) consider(*it);
+  }
+  return removed;
+}
 
 AtomicFile::~AtomicFile() { discard(); }
 
@@ -78,6 +133,7 @@ Status AtomicFile::create(const std::string& path) {
   static std::atomic<uint64_t> counter{0};
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  sweep_once(dir);
   for (int tries = 0; tries < 1000; ++tries) {
     std::string tmp = dir + ".winnow-tmp-" + std::to_string(::getpid()) + "-" +
                       std::to_string(counter++);

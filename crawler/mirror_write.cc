@@ -138,6 +138,9 @@ Status write_mirror(store::Store& db, const MirrorOptions& options,
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
   if (ec) return storage_error(options.out_dir + ": cannot create: " + ec.message());
+  // A run killed mid-write left temporaries in folders this run may not
+  // touch again.
+  remove_stale_temporaries(options.out_dir, true);
   MirrorPathMap map;
   std::set<std::string> redirected;
   Status st = add_urls(db, map, redirected);

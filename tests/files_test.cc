@@ -5,6 +5,8 @@
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <filesystem>
@@ -122,5 +124,34 @@ TEST_CASE("AtomicFile: nothing shows under the name before publish", "[policy]")
   CHECK(names_in(dir) == std::set<std::string>{"w"});
 }
 
+
+TEST_CASE("temporaries of a killed writer are swept; a live writer's are not", "[policy]") {
+  // Regression: a run killed with -9 mid-write left ".winnow-tmp-PID-N"
+  // beside the mirror's and the WARC's files for good.
+  std::string dir = test::make_temp_dir("files_stale_tmp");
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) _exit(0);
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);  // a pid that no longer runs
+  std::string dead = ".winnow-tmp-" + std::to_string(child) + "-7";
+  std::string live = ".winnow-tmp-" + std::to_string(getppid()) + "-0";
+  fs::create_directories(dir + "/sub");
+  test::spit(dir + "/" + dead, "partial");
+  test::spit(dir + "/sub/" + dead, "partial");
+  test::spit(dir + "/" + live, "in progress");
+  test::spit(dir + "/.winnow-tmp-notapid", "not ours");
+  SECTION("AtomicFile sweeps the folder it writes in") {
+    REQUIRE(write_file_atomic(dir + "/out", "data"));
+    CHECK(names_in(dir) ==
+          std::set<std::string>{"out", "sub", live, ".winnow-tmp-notapid"});
+    CHECK(names_in(dir + "/sub") == std::set<std::string>{dead});
+  }
+  SECTION("a recursive sweep reaches every folder below") {
+    CHECK(remove_stale_temporaries(dir, true) == 2);
+    CHECK(names_in(dir) == std::set<std::string>{"sub", live, ".winnow-tmp-notapid"});
+    CHECK(names_in(dir + "/sub").empty());
+  }
+}
 
 }  // namespace
