@@ -143,8 +143,27 @@ inline bool next_is_space(std::string_view s, size_t& i) {
 // Collapses runs of any Unicode white space (incl. NBSP) to one ASCII space
 // and trims both ends.
 std::string collapse_whitespace(std::string_view s);
-// Number of whitespace-separated words.
-size_t count_words(std::string_view s);
+// Words as a reader counts them, in any script (base/words.cc): a run of
+// non-space characters counts once, except that each CJK ideograph, kana
+// and hangul syllable is a word of its own, and runs in scripts written
+// without spaces (Thai, Lao, Khmer, Myanmar) count one word per 4 code
+// points. CJK and full-width punctuation separate words and is no word.
+// Stops counting past `limit` (returns at most limit + 1).
+size_t count_words(std::string_view s, size_t limit = SIZE_MAX);
+// Calls fn(word) for each word count_words counts, in order: a view of a
+// run, of one ideograph, or of up to 4 code points of a no-space script.
+// Punctuation inside a run stays in it ("2**10", "don't").
+template <typename Fn>
+void for_each_word(std::string_view s, Fn&& fn);
+// What a code point is to word splitting.
+enum class WordClass : uint8_t {
+  kSpace,      // Unicode white space
+  kBreak,      // CJK / full-width punctuation: separates words, is none
+  kIdeograph,  // Han, kana, hangul syllables, bopomofo: one word each
+  kNoSpace,    // Thai, Lao, Khmer, Myanmar letters and marks
+  kOther,      // everything else: part of a run
+};
+WordClass word_class(char32_t cp);
 
 // --------------------------------------------------------------- Charset --
 // Sniffs the encoding of an HTML/text body: BOM, then `declared` (a
@@ -299,5 +318,56 @@ bool is_zstd_frame(std::string_view data);
 // kLimitExceeded once output would exceed max_out (decompression bombs),
 // kCorrupt on damaged or truncated data; "" gives "".
 Result<std::string> decompress_any(std::string_view data, size_t max_out);
+
+// ------------------------------------------------- for_each_word (inline) --
+template <typename Fn>
+void for_each_word(std::string_view s, Fn&& fn) {
+  size_t start = 0, i = 0;
+  WordClass run = WordClass::kSpace;  // class of the open run (kSpace: none)
+  int no_space_cps = 0;
+  auto close = [&](size_t end) {
+    if (run != WordClass::kSpace && end > start) fn(s.substr(start, end - start));
+    run = WordClass::kSpace;
+  };
+  while (i < s.size()) {
+    const size_t at = i;
+    const auto b = static_cast<unsigned char>(s[i]);
+    WordClass c;
+    if (b < 0x80) {
+      ++i;
+      c = (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v')
+              ? WordClass::kSpace : WordClass::kOther;
+    } else {
+      c = word_class(next_code_point(s, i));
+    }
+    switch (c) {
+      case WordClass::kSpace:
+      case WordClass::kBreak:
+        close(at);
+        break;
+      case WordClass::kIdeograph:
+        close(at);
+        fn(s.substr(at, i - at));
+        break;
+      case WordClass::kNoSpace:
+        if (run != WordClass::kNoSpace || no_space_cps == 4) {
+          close(at);
+          run = WordClass::kNoSpace;
+          start = at;
+          no_space_cps = 0;
+        }
+        ++no_space_cps;
+        break;
+      case WordClass::kOther:
+        if (run != WordClass::kOther) {
+          close(at);
+          run = WordClass::kOther;
+          start = at;
+        }
+        break;
+    }
+  }
+  close(s.size());
+}
 
 }  // namespace winnow

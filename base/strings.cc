@@ -203,17 +203,5 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
-size_t count_words(std::string_view s) {
-  size_t n = 0;
-  bool in_word = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = next_code_point(s, i);
-    bool space = is_unicode_space(cp);
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
 
 }  // namespace winnow

@@ -32,6 +32,36 @@ std::string strip_links(std::string_view md) {
   return out;
 }
 
+// The authority ("host[:port]", lower-cased) of an absolute URL; "" if none.
+std::string_view authority(std::string_view url) {
+  size_t at = url.find("://");
+  if (at == std::string_view::npos) return {};
+  url.remove_prefix(at + 3);
+  return url.substr(0, url.find_first_of("/?#"));
+}
+
+// The URL without its fragment and without a final "index.html" /
+// "index.htm" / "index.php" (static servers answer "/x/" with "/x/index.html").
+std::string_view page_of(std::string_view url) {
+  url = url.substr(0, url.find('#'));
+  for (std::string_view index : {"index.html", "index.htm", "index.php"}) {
+    if (url.size() > index.size() && url.substr(url.size() - index.size()) == index &&
+        url[url.size() - index.size() - 1] == '/') {
+      return url.substr(0, url.size() - index.size());
+    }
+  }
+  return url;
+}
+
+// True when href names another page of the same site than `url` (and than
+// its canonical URL).
+bool links_elsewhere_on_site(std::string_view href, std::string_view url,
+                             std::string_view canonical) {
+  if (href.empty() || !iequals_ascii(authority(href), authority(url))) return false;
+  std::string_view target = page_of(href);
+  return target != page_of(url) && (canonical.empty() || target != page_of(canonical));
+}
+
 parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Document& doc) {
   const auto& m = page.meta;
   std::string og = to_lower_ascii(m.og_type);
@@ -39,20 +69,40 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   int last_content = -1;
   for (const auto& p : doc.paragraphs) {
     if (p.kind == BlockKind::kHeading && p.level >= 2) ++headings;
-    if (p.kind == BlockKind::kParagraph && internal::count_words_upto(p.text, 25) >= 25) ++long_paras;
+    if (p.kind == BlockKind::kParagraph && count_words(p.text, 25) >= 25) ++long_paras;
     last_content = std::max(last_content, p.block);
   }
-  // A heading that is itself a link (a post title pointing to its permalink)
-  // and stands before content text introduces text that lives on another
-  // page: a listing. Linked headings after the content (related posts) and
-  // in navigation regions do not count. The site model may have judged such
-  // a title chrome (it recurs on the permalink), so all blocks are looked at.
-  constexpr uint32_t kRegions = parser::kInNav | parser::kInHeader |
-                                parser::kInFooter | parser::kInAside;
+  // A post unit: a heading that is one link to another page of the site (a
+  // post title pointing to its permalink) followed by content text (at
+  // least 5 words kept before the next linked heading). Its
+  // text lives on that other page, so a page with such a unit is a listing
+  // (or a stale copy). Linked headings after the content (related posts),
+  // in navigation regions or in the page's own header do not count; a
+  // header inside an <article> is the post's own header and does. The site
+  // model may have judged such a title chrome (it recurs on the permalink),
+  // so all blocks are looked at.
+  constexpr uint32_t kRegions = parser::kInNav | parser::kInFooter | parser::kInAside;
+  std::vector<bool> kept(page.blocks.size(), false);
+  for (const auto& p : doc.paragraphs) {
+    if (p.block >= 0 && static_cast<size_t>(p.block) < kept.size()) kept[static_cast<size_t>(p.block)] = true;
+  }
+  // Kept text of at least 5 words after block i and before the next
+  // heading that is a link (the next unit, or a related-posts list).
+  auto text_follows = [&](size_t i) {
+    for (size_t j = i + 1; j < page.blocks.size(); ++j) {
+      const parser::Block& n = page.blocks[j];
+      if (n.kind == BlockKind::kHeading && (n.ancestor_flags & parser::kInLink)) return false;
+      if (kept[j] && n.kind != BlockKind::kHeading && count_words(n.text, 5) >= 5) return true;
+    }
+    return false;
+  };
   for (int i = 0; i < last_content && static_cast<size_t>(i) < page.blocks.size(); ++i) {
     const parser::Block& b = page.blocks[static_cast<size_t>(i)];
-    if (b.kind != BlockKind::kHeading || b.level > 3 || (b.ancestor_flags & kRegions)) continue;
-    if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4) ++linked_headings;
+    if (b.kind != BlockKind::kHeading || b.level > 4 || (b.ancestor_flags & kRegions)) continue;
+    if ((b.ancestor_flags & parser::kInHeader) && !(b.ancestor_flags & parser::kInArticle)) continue;
+    if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4 &&
+        links_elsewhere_on_site(b.href, doc.url, m.canonical) && text_follows(static_cast<size_t>(i)))
+      ++linked_headings;
   }
   int excerpt_links = 0;
   bool after_prose = false;  // the previous block was a paragraph of prose
@@ -76,18 +126,17 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
     if (link_line && after_prose) ++excerpt_links;
     if (!b.text.empty()) {
       after_prose = b.kind == BlockKind::kParagraph && b.link_chars * 4 < b.text_chars &&
-                    internal::count_words_upto(b.text, 15) >= 15;
+                    count_words(b.text, 15) >= 15;
     }
   }
   if (excerpt_links >= 4 && excerpt_links * 2 >= headings) read_more = std::max(read_more, excerpt_links);
   if (headings >= 5 && (read_more >= 3 || headings * 2 > long_paras)) return parser::PageKind::kListing;
   if (linked_headings >= 2) return parser::PageKind::kListing;
-  bool article_meta = og == "article" || m.jsonld_type.find("Article") != std::string::npos ||
-                      m.jsonld_type == "BlogPosting";
-  if (linked_headings == 1 && !article_meta) return parser::PageKind::kListing;
-  if (og == "article" || m.jsonld_type.find("Article") != std::string::npos ||
-      m.jsonld_type == "BlogPosting")
-    return parser::PageKind::kArticle;
+  const bool article_meta = og == "article" || m.jsonld_type.find("Article") != std::string::npos ||
+                            m.jsonld_type == "BlogPosting";
+  const bool self_canonical = !m.canonical.empty() && page_of(m.canonical) == page_of(doc.url);
+  if (linked_headings == 1 && !(article_meta && self_canonical)) return parser::PageKind::kListing;
+  if (article_meta) return parser::PageKind::kArticle;
   if (read_more >= 4) return parser::PageKind::kListing;
   return long_paras >= 2 ? parser::PageKind::kArticle : parser::PageKind::kOther;
 }

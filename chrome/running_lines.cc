@@ -32,7 +32,7 @@ using parser::Paragraph;
 
 bool is_short_line(const Paragraph& p) {
   return p.kind == parser::BlockKind::kParagraph && !is_page_number(p.text) &&
-         count_words_upto(p.text, 12) <= 12 && !looks_like_prose(p.text);
+         count_words(p.text, 12) <= 12 && !looks_like_prose(p.text);
 }
 
 // The page number ending a dump's head line after 2+ other words
@@ -40,7 +40,7 @@ bool is_short_line(const Paragraph& p) {
 int trailing_page_number(std::string_view t) {
   size_t sp = t.rfind(' ');
   if (sp == std::string_view::npos || !is_page_number(t.substr(sp + 1))) return -1;
-  if (count_words_upto(t.substr(0, sp), 2) < 2) return -1;
+  if (count_words(t.substr(0, sp), 2) < 2) return -1;
   return std::stoi(std::string(t.substr(sp + 1)));
 }
 

@@ -286,57 +286,17 @@ void collapse_spaces(std::string& text) {
   if (!is_collapsed(text)) text = collapse_whitespace(text);
 }
 
-namespace {
-
-// is_unicode_space for ASCII.
-constexpr bool ascii_white(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-}  // namespace
-
-size_t count_words_upto(std::string_view text, size_t limit) {
-  size_t n = 0;
-  bool in_word = false;
-  size_t i = 0;
-  while (i < text.size() && n <= limit) {
-    const bool space = next_is_space(text, i);
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
-// One pass: words (as count_words counts them), code points, and whether a
-// sentence mark occurs.
+// Words (as count_words counts them) and a sentence mark somewhere.
 bool looks_like_prose(std::string_view text) {
-  size_t words = 0;
-  size_t cps = 0;
-  bool in_word = false;
   bool mark = false;
   size_t i = 0;
-  while (i < text.size()) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    char32_t c = b;
-    bool space;
-    if (b < 0x80) {
-      ++i;
-      space = ascii_white(b);
-    } else {
-      c = next_code_point(text, i);
-      space = is_unicode_space(c);
-    }
-    ++cps;
-    if (!space && !in_word) ++words;
-    in_word = !space;
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == 0x61F ||
-        c == 0x6D4 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
-        c == 0x2026) {
-      mark = true;
-    }
-    if (mark && words >= 8) return true;
+  while (i < text.size() && !mark) {
+    const char32_t c = next_code_point(text, i);
+    mark = c == '.' || c == '!' || c == '?' || c == ';' || c == 0x61F || c == 0x6D4 ||
+           c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0xFF1B ||
+           c == 0x2026 || c == 0x0964 || c == 0x0E2F;
   }
-  return mark && (words >= 8 || (words < 3 && cps >= 40));
+  return mark && count_words(text, 8) >= 8;
 }
 
 }  // namespace winnow::chrome::internal

@@ -39,12 +39,9 @@ std::vector<std::string_view> fold_tokens(std::string_view folded);
 // collapsed already (the common case: the parser collapsed it).
 void collapse_spaces(std::string& text);
 
-// min(count_words(text), limit + 1): stops counting past `limit`.
-size_t count_words_upto(std::string_view text, size_t limit);
-
-// True when text reads like running prose: at least 8 words (or 40 code
-// points for scripts written without spaces) and a sentence mark
-// (. ! ? ; and their Arabic/CJK forms) somewhere in it.
+// True when text reads like running prose: at least 8 words (count_words:
+// CJK ideographs count one each) and a sentence mark (. ! ? ; and their
+// Arabic, CJK, Devanagari and Thai forms) somewhere in it.
 bool looks_like_prose(std::string_view text);
 
 }  // namespace winnow::chrome::internal

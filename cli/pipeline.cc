@@ -77,7 +77,35 @@ store::DocumentRow to_row(const PageRef& ref, const parser::Document& d) {
 
 }  // namespace
 
-Status extract_store(store::Store& db, ExtractStats* stats) {
+namespace {
+
+// One line per block: index, verdict, reason, kind, link share, flags,
+// path, text (first 120 bytes, newlines as spaces).
+void print_explain(const std::string& url, const parser::ParsedPage& page,
+                   const std::vector<chrome::BlockVerdict>& verdicts,
+                   const parser::Document& doc) {
+  std::printf("# %s kind=%s title=%s canonical=%s\n", url.c_str(),
+              parser::page_kind_name(doc.kind), doc.title.c_str(), doc.canonical_url.c_str());
+  static const char kFlagLetters[] = "nhfaFAMlgLtHCbcB";  // NodeFlag bit order
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const parser::Block& b = page.blocks[i];
+    std::string flags;
+    for (int bit = 0; bit < 16; ++bit) {
+      if (b.ancestor_flags & (1u << bit)) flags += kFlagLetters[bit];
+    }
+    std::string text = b.text.substr(0, 120);
+    for (char& c : text) c = (c == '\n' || c == '\t') ? ' ' : c;
+    const chrome::BlockVerdict v = i < verdicts.size() ? verdicts[i] : chrome::BlockVerdict{};
+    std::printf("%zu\t%s\t%s\t%s%d\t%.2f\t%s\t%s\t%s\n", i, v.chrome ? "chrome" : "KEEP",
+                chrome::reason_name(v.reason), parser::block_kind_name(b.kind), b.level,
+                b.text_chars ? double(b.link_chars) / double(b.text_chars) : 0.0,
+                flags.c_str(), b.path.c_str(), text.c_str());
+  }
+}
+
+}  // namespace
+
+Status extract_store(store::Store& db, ExtractStats* stats, const std::string& explain_url) {
   ExtractStats local;
   ExtractStats& s = stats ? *stats : local;
   chrome::SiteModel model;
@@ -111,6 +139,7 @@ Status extract_store(store::Store& db, ExtractStats* stats) {
     }
     docs.push_back(chrome::build_document(ref.url, page, verdicts));
     doc_refs.push_back(ref);
+    if (!explain_url.empty() && ref.url == explain_url) print_explain(ref.url, page, verdicts, docs.back());
   };
   // Cached pages are judged as they come in store order; pages past the
   // budget are read and parsed again in between, so documents keep the

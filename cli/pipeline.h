@@ -23,8 +23,11 @@ struct ExtractStats {
   int64_t warnings = 0;        // pages with parse warnings
 };
 // Parses the latest successful fetch of every HTML page, learns the site
-// model over all of them, and stores one document per page.
-Status extract_store(store::Store& db, ExtractStats* stats);
+// model over all of them, and stores one document per page. With
+// `explain_url` set, also prints that page's blocks with their verdicts to
+// stdout (one tab-separated line each: see docs/internals/chrome.md).
+Status extract_store(store::Store& db, ExtractStats* stats,
+                     const std::string& explain_url = "");
 
 struct DedupStats {
   int64_t paragraphs = 0;          // paragraphs considered

@@ -46,6 +46,25 @@ Act act_for(char32_t cp) {
   }
 }
 
+// Letters written two ways for one text: Arabic and Hebrew vowel marks and
+// the tatweel vanish (vocalised and bare copies of a text are the same
+// text); Arabic yeh and kaf become their Persian forms (Persian sites mix
+// them by keyboard); Arabic-Indic digits become ASCII digits. Returns 0 for
+// "drop", else the code point to use.
+char32_t fold_script(char32_t cp) {
+  if (cp < 0x0591 || cp > 0x06FF) return cp;
+  if (cp <= 0x05C7) return (cp == 0x05BE || cp == 0x05C0 || cp == 0x05C3 || cp == 0x05C6) ? cp : 0;
+  if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
+      (cp >= 0x06D6 && cp <= 0x06ED && cp != 0x06DE && cp != 0x06E9)) {
+    return 0;
+  }
+  if (cp == 0x064A || cp == 0x0649) return 0x06CC;  // yeh, alef maksura -> Farsi yeh
+  if (cp == 0x0643) return 0x06A9;                  // kaf -> keheh
+  if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
+  if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
+  return cp;
+}
+
 // ASCII byte -> action, with upper case already folded by the caller.
 const std::array<Act, 128>& ascii_table() {
   static const std::array<Act, 128> table = [] {
@@ -135,7 +154,8 @@ void normalize_into(std::string_view text, const NormalizeOptions& o,
       ++i;
       continue;
     }
-    char32_t cp = next_code_point(folded, i);
+    char32_t cp = fold_script(next_code_point(folded, i));
+    if (cp == 0) continue;
     em.push(cp, act_for(cp));
   }
   std::free(mapped);
@@ -257,10 +277,8 @@ Hash128 document_fingerprint(const std::vector<std::string>& paragraphs,
 }
 
 std::vector<uint64_t> shingles(std::string_view normalized, int k) {
-  std::vector<uint64_t> words;
-  for (std::string_view w : split(normalized, ' ')) {
-    if (!w.empty()) words.push_back(hash64(w));
-  }
+  std::vector<uint64_t> words;  // count_words' words: CJK characters one each
+  for_each_word(normalized, [&](std::string_view w) { words.push_back(hash64(w)); });
   std::vector<uint64_t> out;
   if (words.empty()) return out;
   const size_t kk = static_cast<size_t>(std::max(1, k));

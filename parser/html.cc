@@ -114,6 +114,7 @@ class Walker {
   std::string scratch_;  // finish_lines output, reused
   size_t link_chars_ = 0;
   int link_count_ = 0;
+  std::string link_href_;  // href of the first link with text in the block
   int pre_ = 0;
   int link_depth_ = 0;
   bool warned_blocks_ = false;
@@ -273,6 +274,8 @@ void Walker::flush() {
   int lcount = link_count_;
   link_chars_ = 0;
   link_count_ = 0;
+  std::string href = std::move(link_href_);
+  link_href_.clear();
   for (Frame& f : stack_) f.text_mark = f.md_mark = 0;
   if (text.empty() || owner == 0) return;
   if (page_->blocks.size() >= limits::kMaxBlocksPerPage) {
@@ -296,7 +299,10 @@ void Walker::flush() {
   b.text_chars = code_points(b.text);
   b.link_chars = std::min(lc, b.text_chars);
   b.link_count = lcount;
-  if (lcount == 1 && b.link_chars * 10 >= b.text_chars * 9) b.ancestor_flags |= kInLink;
+  if (lcount == 1 && b.link_chars * 10 >= b.text_chars * 9) {
+    b.ancestor_flags |= kInLink;
+    b.href = std::move(href);
+  }
   b.position = static_cast<int>(page_->blocks.size());
   b.depth = static_cast<int>(owner - 1);
   page_->blocks.push_back(std::move(b));
@@ -374,18 +380,23 @@ void Walker::leave() {
                  trim(std::string_view(buf_).substr(f.text_mark)).empty();
     if (e.tag == GUMBO_TAG_A) {
       --link_depth_;
+      std::string_view href = attr(e, "href");
+      std::string resolved;
       if (f.text_mark <= buf_.size()) {
         size_t chars = collapsed_code_points(std::string_view(buf_).substr(f.text_mark));
         if (chars > 0) {
           link_chars_ += chars;
-          ++link_count_;
+          if (++link_count_ == 1 && !href.empty()) {
+            resolved = internal::resolve_url(opt_.url, href);
+            link_href_ = resolved;
+          }
         }
       }
-      std::string href(attr(e, "href"));
       if (empty || href.empty() || f.md_mark > md_.size()) {
         if (f.md_mark < md_.size() && md_[f.md_mark] == '[') md_.erase(f.md_mark, 1);
       } else {
-        md_ += "](" + internal::resolve_url(opt_.url, href) + ")";
+        if (resolved.empty()) resolved = internal::resolve_url(opt_.url, href);
+        md_ += "](" + resolved + ")";
       }
     } else if (e.tag == GUMBO_TAG_STRONG || e.tag == GUMBO_TAG_B ||
                e.tag == GUMBO_TAG_EM || e.tag == GUMBO_TAG_I) {

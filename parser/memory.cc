@@ -31,7 +31,7 @@ size_t heap_bytes(const ParsedPage& page) {
   n += heap_array(page.nodes);
   for (const Node& x : page.nodes) n += heap(x.tag) + heap(x.id) + heap(x.classes) + heap(x.role);
   n += heap_array(page.blocks);
-  for (const Block& b : page.blocks) n += heap(b.text) + heap(b.markdown) + heap(b.tag) + heap(b.path);
+  for (const Block& b : page.blocks) n += heap(b.text) + heap(b.markdown) + heap(b.tag) + heap(b.path) + heap(b.href);
   const PageMeta& m = page.meta;
   for (const std::string* s : {&m.html_title, &m.og_title, &m.og_type, &m.site_name, &m.lang,
                                &m.dir, &m.canonical, &m.description, &m.author, &m.date,

@@ -79,6 +79,8 @@ struct Block {
                             // keeps its white space
   std::string markdown;     // inline Markdown (**bold**, *em*, [a](href))
   std::string tag;          // element that bounds the block ("p", "li", ...)
+  std::string href;         // when the block is one link (kInLink): its
+                            // resolved href; else ""
   int node = -1;            // index into ParsedPage::nodes of the block element
   std::string path;         // tag path signature "body>div.main>article>p"
   uint64_t path_hash = 0;   // hash64(path)
