@@ -143,6 +143,14 @@ inline bool next_is_space(std::string_view s, size_t& i) {
 // Collapses runs of any Unicode white space (incl. NBSP) to one ASCII space
 // and trims both ends.
 std::string collapse_whitespace(std::string_view s);
+// The page a URL names, for comparing two URLs of one crawl: the URL
+// without its fragment and without a final "index.html", "index.htm" or
+// "index.php" after a slash (a static server answers "/x/" with
+// "/x/index.html"). A view into `url`.
+std::string_view page_of_url(std::string_view url);
+// page_of_url(a) == page_of_url(b), and neither is empty.
+bool same_page_url(std::string_view a, std::string_view b);
+
 // Words as a reader counts them, in any script (base/words.cc): a run of
 // non-space characters counts once, except that each CJK ideograph, kana
 // and hangul syllable is a word of its own, and runs in scripts written

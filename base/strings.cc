@@ -204,4 +204,21 @@ std::string collapse_whitespace(std::string_view s) {
 }
 
 
+std::string_view page_of_url(std::string_view url) {
+  url = url.substr(0, url.find('#'));
+  for (std::string_view index : {"index.html", "index.htm", "index.php"}) {
+    if (url.size() > index.size() && url.substr(url.size() - index.size()) == index &&
+        url[url.size() - index.size() - 1] == '/') {
+      return url.substr(0, url.size() - index.size());
+    }
+  }
+  return url;
+}
+
+bool same_page_url(std::string_view a, std::string_view b) {
+  a = page_of_url(a);
+  b = page_of_url(b);
+  return !a.empty() && a == b;
+}
+
 }  // namespace winnow

@@ -40,26 +40,12 @@ std::string_view authority(std::string_view url) {
   return url.substr(0, url.find_first_of("/?#"));
 }
 
-// The URL without its fragment and without a final "index.html" /
-// "index.htm" / "index.php" (static servers answer "/x/" with "/x/index.html").
-std::string_view page_of(std::string_view url) {
-  url = url.substr(0, url.find('#'));
-  for (std::string_view index : {"index.html", "index.htm", "index.php"}) {
-    if (url.size() > index.size() && url.substr(url.size() - index.size()) == index &&
-        url[url.size() - index.size() - 1] == '/') {
-      return url.substr(0, url.size() - index.size());
-    }
-  }
-  return url;
-}
-
 // True when href names another page of the same site than `url` (and than
 // its canonical URL).
 bool links_elsewhere_on_site(std::string_view href, std::string_view url,
                              std::string_view canonical) {
   if (href.empty() || !iequals_ascii(authority(href), authority(url))) return false;
-  std::string_view target = page_of(href);
-  return target != page_of(url) && (canonical.empty() || target != page_of(canonical));
+  return !same_page_url(href, url) && !same_page_url(href, canonical);
 }
 
 parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Document& doc) {
@@ -130,11 +116,15 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
     }
   }
   if (excerpt_links >= 4 && excerpt_links * 2 >= headings) read_more = std::max(read_more, excerpt_links);
-  if (headings >= 5 && (read_more >= 3 || headings * 2 > long_paras)) return parser::PageKind::kListing;
-  if (linked_headings >= 2) return parser::PageKind::kListing;
   const bool article_meta = og == "article" || m.jsonld_type.find("Article") != std::string::npos ||
                             m.jsonld_type == "BlogPosting";
-  const bool self_canonical = !m.canonical.empty() && page_of(m.canonical) == page_of(doc.url);
+  const bool self_canonical = same_page_url(m.canonical, doc.url);
+  if (headings >= 5 && read_more >= 3) return parser::PageKind::kListing;
+  // Many short sections and little prose: a list of items -- unless the
+  // page says it is an article (a tutorial with many headed steps).
+  if (headings >= 5 && headings * 2 > long_paras && !article_meta && !self_canonical)
+    return parser::PageKind::kListing;
+  if (linked_headings >= 2) return parser::PageKind::kListing;
   if (linked_headings == 1 && !(article_meta && self_canonical)) return parser::PageKind::kListing;
   if (article_meta) return parser::PageKind::kArticle;
   if (read_more >= 4) return parser::PageKind::kListing;

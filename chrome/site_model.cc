@@ -12,6 +12,7 @@
 
 #include "chrome/chrome.h"
 #include "chrome/dump_internal.h"
+#include "chrome/page_internal.h"
 #include "chrome/site_text.h"
 
 namespace winnow::chrome {
@@ -45,6 +46,7 @@ struct PositionStat {
   uint32_t pages = 0;        // distinct pages having a block there
   uint32_t blocks = 0;       // blocks seen there
   uint32_t page_chrome = 0;  // of those, judged chrome by classify_page
+  uint32_t content_pages = 0;  // pages where classify_page kept a block there
   uint8_t sampled = 0;
   std::array<uint64_t, kPositionSample> sample{};  // text keys seen there
 };
@@ -140,6 +142,7 @@ struct SiteModel::Impl {
            const std::vector<BlockVerdict>& verdicts) const;
   Reason judge(const Site& s, const Block& b, const BlockKeys& k, bool has_region) const;
   bool position_is_chrome(const Site& s, uint64_t pos) const;
+  bool rescues(const Site& s, const Block& b, const BlockKeys& k) const;
 };
 
 SiteModel::SiteModel(SiteModelOptions options) : impl_(std::make_unique<Impl>()) {
@@ -219,7 +222,7 @@ void SiteModel::Impl::add(Site& s, const std::vector<BlockKeys>& keys,
   // Each key counts once per page: gather, sort, count the distinct ones.
   std::vector<uint64_t> page_keys;
   page_keys.reserve(keys.size() * 3);
-  std::vector<PositionStat*> page_positions;
+  std::vector<PositionStat*> page_positions, content_positions;
   page_positions.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     const BlockKeys& k = keys[i];
@@ -232,6 +235,7 @@ void SiteModel::Impl::add(Site& s, const std::vector<BlockKeys>& keys,
     page_positions.push_back(&p);  // map nodes stay put while the map grows
     ++p.blocks;
     if (page_chrome) ++p.page_chrome;
+    else content_positions.push_back(&p);
     if (k.text != 0 && p.sampled < kPositionSample &&
         std::find(p.sample.begin(), p.sample.begin() + p.sampled, k.text) ==
             p.sample.begin() + p.sampled) {
@@ -248,6 +252,10 @@ void SiteModel::Impl::add(Site& s, const std::vector<BlockKeys>& keys,
   page_positions.erase(std::unique(page_positions.begin(), page_positions.end()),
                        page_positions.end());
   for (PositionStat* p : page_positions) ++p->pages;
+  std::sort(content_positions.begin(), content_positions.end(), std::less<>());
+  content_positions.erase(std::unique(content_positions.begin(), content_positions.end()),
+                          content_positions.end());
+  for (PositionStat* p : content_positions) ++p->content_pages;
   prune(s);
 }
 
@@ -266,6 +274,27 @@ bool SiteModel::Impl::position_is_chrome(const Site& s, uint64_t pos) const {
     if (k != s.keys.end() && k->second.pages >= 2) ++recurring;
   }
   return recurring * 2 >= p.sampled;
+}
+
+// A block the page classifier put outside the main content is content
+// after all when it sits where the site's pages hold content: its position
+// is on several pages, on at least 4 in 5 of them the page classifier kept
+// a block there, and the block's own text does not recur across the site. This mends pages where the classifier chose the wrong region (a
+// large code listing, a table) or dropped a link-heavy line of a post.
+// Navigation, furniture, comments and hidden blocks are never rescued.
+bool SiteModel::Impl::rescues(const Site& s, const Block& b, const BlockKeys& k) const {
+  if (k.position == 0 || k.text == 0) return false;
+  if (b.ancestor_flags & (kChromeRegion | parser::kHidden | parser::kInButton)) return false;
+  auto it = s.positions.find(k.position);
+  if (it == s.positions.end()) return false;
+  const PositionStat& p = it->second;
+  if (p.pages < static_cast<uint32_t>(std::max(3, options.min_pages)) ||
+      p.content_pages * 5 < p.pages * 4) {
+    return false;
+  }
+  auto t = s.keys.find(k.text);
+  if (t != s.keys.end() && t->second.pages >= threshold(s)) return false;
+  return !internal::is_boilerplate_line(b.text);
 }
 
 std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
@@ -324,9 +353,17 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
   internal::FoldedLine line;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     BlockVerdict& v = out[i];
-    if (v.chrome) continue;
+    const bool page_chrome = v.chrome;
+    if (page_chrome && v.reason != Reason::kPageSignals) continue;
     BlockKeys k = keys != nullptr ? keys_from(page.blocks[i], keys->text[i], keys->prefix[i])
                                   : keys_of(page.blocks[i], line);
+    if (page_chrome) {
+      bool rescued = false;
+      for (const Site* s : groups) rescued = rescued || impl_->rescues(*s, page.blocks[i], k);
+      if (!rescued) continue;
+      v.chrome = false;
+      v.reason = Reason::kContent;
+    }
     if (k.text == 0) {
       // No letter or digit at all ("...", "* * *", "|"): nothing to keep.
       v.chrome = true;

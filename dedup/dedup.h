@@ -76,8 +76,9 @@ Hash128 paragraph_hash(std::string_view text, const NormalizeOptions& o = {});
 
 // --------------------------------------------------------- similarity --
 // Word k-shingles of a normalised text as sorted unique 64-bit hashes,
-// over the words for_each_word yields (so k CJK characters in a row). A
-// text with fewer than k words gives one shingle of all its words.
+// over the words for_each_word yields; an ideograph weighs half a word, so
+// a shingle of Chinese or Japanese is 2k characters. A text shorter than
+// one shingle gives one shingle of all its words.
 std::vector<uint64_t> shingles(std::string_view normalized, int k);
 // Exact Jaccard similarity of two sorted unique shingle sets (0 if both
 // are empty).

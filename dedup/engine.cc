@@ -74,16 +74,16 @@ Prepared prepare(const DocInput& d, Normalizer& normalizer) {
 }
 
 // The owner order: settled documents first, then the caller's priority,
-// then article < other < listing
-// < newsletter; a page that is its own canonical (or declares none) first;
-// https before http; dated before undated, earlier date first; shorter URL first; URL bytes;
-// id.
+// then article < other < listing < newsletter; a page that names itself
+// canonical, then one that declares no canonical, then one whose canonical
+// is another page; https before http; dated before undated, earlier date
+// first; shorter URL first; URL bytes; id.
 bool owner_less(const DocInput& a, const DocInput& b) {
   auto key = [](const DocInput& d) {
-    const bool self_canon = d.canonical_url.empty() || d.canonical_url == d.url;
+    const int canon = d.canonical_url.empty() ? 1 : same_page_url(d.canonical_url, d.url) ? 0 : 2;
     const bool https = d.url.rfind("https://", 0) == 0;
     return std::make_tuple(d.settled ? 0 : 1, d.priority, static_cast<int>(d.kind),
-                           self_canon ? 0 : 1, https ? 0 : 1,
+                           canon, https ? 0 : 1,
                            d.date.empty() ? 1 : 0,
                            std::string_view(d.date), d.url.size(),
                            std::string_view(d.url), d.id);
@@ -130,7 +130,7 @@ class Decider {
   void replay_settled(size_t i, const Prepared& p);
   void drop_if_nothing_new(size_t i, const Prepared& p);
   int64_t most_similar_doc(NearIndex& near, const std::vector<uint64_t>& sh,
-                           const NearIndex::Bands& bands);
+                           const NearIndex::Bands& bands, size_t i);
   int64_t most_similar_para(const std::vector<uint64_t>& sh,
                             const NearIndex::Bands& bands);
   Result finish();
@@ -157,15 +157,24 @@ class Decider {
   NearIndex near_paras_;
 };
 
-// The indexed document (a position in docs_) most similar to sh at the
-// threshold or above (ties to the lowest position), or -1: each LSH
-// candidate is re-shingled from its text and compared exactly.
+// A page whose rel=canonical names the page itself.
+bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
+
+// The indexed document (a position in docs_) most similar to sh, the text
+// of document i, at the threshold or above (ties to the lowest position),
+// or -1: each LSH candidate is re-shingled from its text and compared
+// exactly.
 int64_t Decider::most_similar_doc(NearIndex& near, const std::vector<uint64_t>& sh,
-                                  const NearIndex::Bands& bands) {
+                                  const NearIndex::Bands& bands, size_t i) {
   int64_t best = -1;
   double best_sim = 0;
   std::string norm, all;
+  const bool i_canonical = self_canonical(docs_[i]);
   for (int64_t j : near.candidates(bands)) {
+    // Two pages that each name themselves canonical are two publications,
+    // however much text they share (a chapter revised for a new edition):
+    // the paragraph level removes what they repeat, the pages stay.
+    if (i_canonical && self_canonical(docs_[static_cast<size_t>(j)])) continue;
     all.clear();
     for (const std::string& text : docs_[static_cast<size_t>(j)].paragraphs) {
       normalizer_.normalize(text, norm);
@@ -211,7 +220,7 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   if (near) {
     sh = shingles(joined(p), o_.doc_shingle);  // non-empty: has_text
     bands = near->bands(sh);
-    int64_t j = most_similar_doc(*near, sh, bands);
+    int64_t j = most_similar_doc(*near, sh, bands, i);
     if (j >= 0) {
       d.keep = false;
       d.reason = "near-doc";

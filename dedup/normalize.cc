@@ -277,24 +277,37 @@ Hash128 document_fingerprint(const std::vector<std::string>& paragraphs,
 }
 
 std::vector<uint64_t> shingles(std::string_view normalized, int k) {
-  std::vector<uint64_t> words;  // count_words' words: CJK characters one each
-  for_each_word(normalized, [&](std::string_view w) { words.push_back(hash64(w)); });
+  // Words as count_words counts them; an ideograph (CJK character, kana,
+  // hangul syllable) weighs half a word here, so a shingle of k words spans
+  // 2k characters of Chinese or Japanese: single characters and pairs are
+  // shared by unrelated texts, and LSH would compare far too many of them.
+  std::vector<uint64_t> words;
+  std::vector<uint8_t> weight;  // in half words
+  for_each_word(normalized, [&](std::string_view w) {
+    words.push_back(hash64(w));
+    size_t i = 0;
+    const bool ideograph = static_cast<unsigned char>(w[0]) >= 0x80 &&
+                           word_class(next_code_point(w, i)) == WordClass::kIdeograph;
+    weight.push_back(ideograph ? 1 : 2);
+  });
   std::vector<uint64_t> out;
   if (words.empty()) return out;
-  const size_t kk = static_cast<size_t>(std::max(1, k));
-  if (words.size() < kk) {
-    out.push_back(hash64(normalized, 1));
-    return out;
-  }
-  out.reserve(words.size() - kk + 1);
-  for (size_t i = 0; i + kk <= words.size(); ++i) {
+  const unsigned need = 2 * static_cast<unsigned>(std::max(1, k));
+  out.reserve(words.size());
+  size_t end = 0;        // one past the last word of the current shingle
+  unsigned have = 0;     // weight of words [i, end)
+  for (size_t i = 0; i < words.size(); ++i) {
+    while (end < words.size() && have < need) have += weight[end++];
+    if (have < need) break;
     uint64_t h = 0x9e3779b97f4a7c15ull;
-    for (size_t j = 0; j < kk; ++j) {
-      h = (h ^ words[i + j]) * 0xff51afd7ed558ccdull;
+    for (size_t j = i; j < end; ++j) {
+      h = (h ^ words[j]) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
     out.push_back(h);
+    have -= weight[i];
   }
+  if (out.empty()) out.push_back(hash64(normalized, 1));  // shorter than one shingle
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
