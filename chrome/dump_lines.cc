@@ -131,7 +131,7 @@ void mark_widget_titles(const parser::ParsedPage& page, std::vector<BlockVerdict
   const auto& blocks = page.blocks;
   for (size_t i = 0; i + 1 < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
-    if (count_words_upto(blocks[i].text, 4) > 4 || looks_like_prose(blocks[i].text)) continue;
+    if (count_words(blocks[i].text, 4) > 4 || looks_like_prose(blocks[i].text)) continue;
     // A title is a label: a line with a number in it is a date, a count,
     // a signature. And it follows chrome (the widget before, the post's
     // footer): a short line right after content ends that content.
@@ -280,7 +280,7 @@ bool is_nav_arrow(std::string_view text) {
   }
   // "← Older posts", "Next post →"; "« Previous title Next title »" holds
   // two titles and may be longer.
-  const size_t words = count_words_upto(text, 40);
+  const size_t words = count_words(text, 40);
   return ((start || end) && words <= 12) || (start && end && words <= 40);
 }
 
@@ -366,7 +366,7 @@ void mark_shut_in(const parser::ParsedPage& page, std::vector<BlockVerdict>& out
     while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
     while (down < n && out[down].reason == Reason::kEmpty) ++down;
     if (up == 0 || down >= n || !out[up - 1].chrome || !out[down].chrome) continue;
-    if (count_words_upto(blocks[i].text, 8) > 8 || looks_like_prose(blocks[i].text)) continue;
+    if (count_words(blocks[i].text, 8) > 8 || looks_like_prose(blocks[i].text)) continue;
     shut[i] = true;
   }
   for (size_t i = 0; i < n; ++i)

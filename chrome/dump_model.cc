@@ -299,7 +299,7 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, const ParsedPage& page
       while (next < page.blocks.size() && out[next].chrome) ++next;
       if (next < page.blocks.size() &&
           (internal::looks_like_prose(page.blocks[next].text) ||
-           internal::count_words_upto(page.blocks[next].text, 5) >= 5)) {
+           count_words(page.blocks[next].text, 5) >= 5)) {
         continue;
       }
     }
