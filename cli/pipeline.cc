@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "chrome/chrome.h"
 #include "crawler/crawler.h"
@@ -47,7 +48,16 @@ Status for_each_page(store::Store& db, Want&& want, Fn&& fn) {
     po.url = f.final_url.empty() ? f.url : f.final_url;
     po.content_type = f.content_type;
     if (!f.charset.empty()) po.content_type += "; charset=" + f.charset;
+    // A feed or sitemap served as text/html is not a page: its items
+    // would otherwise compete with the articles for their own text.
+    if (parser::is_xml_feed(*body)) return true;
     parser::ParsedPage page = parser::parse_html(*body, po);
+    // A page that sends the reader on at once (meta refresh) is a stub of
+    // its target: no text of its own, and an alias of the target.
+    if (auto target = crawler::meta_refresh_target(*body, po.url)) {
+      page.meta.canonical = *target;
+      page.blocks.clear();
+    }
     fn(number - 1, PageRef{f.url_id, f.id, f.url}, page);
     return true;
   });
@@ -213,6 +223,81 @@ parser::Document to_document(const store::DocumentRow& row) {
 
 }  // namespace
 
+namespace {
+
+// What export knows of a written document besides its kept paragraphs.
+struct Pending {
+  int64_t row_id = 0;
+  std::map<int64_t, int> holders;     // document id -> its paragraphs kept there
+};
+
+// True when nothing but headings is left: a title with no text under it.
+bool nothing_kept(const parser::Document& d) {
+  return std::all_of(d.paragraphs.begin(), d.paragraphs.end(), [](const parser::Paragraph& p) {
+    return p.kind == parser::BlockKind::kHeading;
+  });
+}
+
+// A document with no kept text is not written. Provenance says why:
+// "alias" when its canonical URL (or meta refresh target) is a written
+// document, which lists it among its aliases; "duplicate" when its text is
+// kept elsewhere (the document holding most of it, which lists it as an
+// alias when it holds all of it); "chrome-only" when it had no text of its
+// own.
+template <typename IdOf>
+void settle_empty_documents(std::vector<exporter::ExportDoc>& out,
+                            const std::vector<Pending>& pending,
+                            IdOf&& id_of, std::vector<exporter::Provenance>& prov) {
+  std::map<std::string, size_t> written_by_url;
+  std::map<int64_t, size_t> written_by_row;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (nothing_kept(out[i].doc)) continue;
+    written_by_url.emplace(out[i].doc.url, i);
+    written_by_row.emplace(pending[i].row_id, i);
+  }
+  std::vector<bool> drop(out.size(), false);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const parser::Document& doc = out[i].doc;
+    if (!nothing_kept(doc)) continue;
+    drop[i] = true;
+    exporter::Provenance p{exporter::document_id(doc), doc.url, -1, "", "chrome-only", "", "", -1};
+    auto canon = written_by_url.find(doc.canonical_url);
+    if (!doc.canonical_url.empty() && doc.canonical_url != doc.url &&
+        canon != written_by_url.end()) {
+      p.reason = "alias";
+      p.kept_doc_id = exporter::document_id(out[canon->second].doc);
+      p.kept_url = out[canon->second].doc.url;
+      out[canon->second].aliases.push_back(doc.url);
+    } else if (!pending[i].holders.empty()) {
+      // The holder with most of its paragraphs; ties to the lowest id.
+      const auto& h = pending[i].holders;
+      auto best = std::max_element(h.begin(), h.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      });
+      p.reason = "duplicate";
+      std::tie(p.kept_doc_id, p.kept_url) = id_of(best->first);
+      // A copy of one document (not a listing of teasers) is its alias.
+      auto w = written_by_row.find(best->first);
+      if (h.size() == 1 && w != written_by_row.end() && doc.kind != parser::PageKind::kListing) {
+        out[w->second].aliases.push_back(doc.url);
+      }
+    }
+    prov.push_back(std::move(p));
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (drop[i]) continue;
+    auto& a = out[i].aliases;
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    if (k != i) out[k] = std::move(out[i]);
+    ++k;
+  }
+  out.resize(k);
+}
+
+}  // namespace
+
 Status export_store(store::Store& db, const ExportOptions& options,
                     ExportStats* stats) {
   ExportStats local;
@@ -246,11 +331,16 @@ Status export_store(store::Store& db, const ExportOptions& options,
     d.canonical_url = it->second->canonical_url;
     return {exporter::document_id(d), d.url};
   };
+  std::vector<Pending> pending_of;  // parallel to out
   for (const auto& row : *rows) {
     parser::Document doc = to_document(row);
     std::string my_id = exporter::document_id(doc);
     auto dd = by_doc.find(row.id);
-    if (dd != by_doc.end() && !dd->second.keep) {
+    // A page with nothing new (reason "empty") goes through the paragraphs
+    // like any other and is left out below as an alias, a duplicate of the
+    // document holding its text, or chrome only.
+    const bool nothing_new = dd != by_doc.end() && !dd->second.keep && dd->second.reason == "empty";
+    if (dd != by_doc.end() && !dd->second.keep && !nothing_new) {
       auto [kid, kurl] = id_of(dd->second.dup_of);
       prov.push_back({my_id, doc.url, -1, "", dd->second.reason, kid, kurl, -1});
       continue;
@@ -260,21 +350,28 @@ Status export_store(store::Store& db, const ExportOptions& options,
     std::map<int, store::ParagraphDecisionRow> pd;
     for (auto& d : *decisions) pd[d.index] = d;
     std::vector<parser::Paragraph> kept;
+    Pending pending{row.id, {}};
     for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
       auto it = pd.find(static_cast<int>(i));
       if (it != pd.end() && !it->second.keep) {
         auto [kid, kurl] = id_of(it->second.dup_doc);
         prov.push_back({my_id, doc.url, static_cast<int>(i), doc.paragraphs[i].text,
                         it->second.reason, kid, kurl, it->second.dup_index});
+        if (it->second.dup_doc != 0 && it->second.dup_doc != row.id) {
+          ++pending.holders[it->second.dup_doc];
+        }
         continue;
       }
       kept.push_back(doc.paragraphs[i]);
     }
+    if (nothing_new) kept.clear();
     doc.paragraphs = std::move(kept);
     exporter::ExportDoc ed{std::move(doc), {}};
     if (dd != by_doc.end()) ed.aliases = dd->second.aliases;
     out.push_back(std::move(ed));
+    pending_of.push_back(std::move(pending));
   }
+  settle_empty_documents(out, pending_of, id_of, prov);
   exporter::sort_for_export(out);
   std::string data;
   for (const auto& d : out) {

@@ -4,6 +4,7 @@
 // left with nothing new. Rules: docs/internals/dedup.md.
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 #include "dedup/dedup.h"
@@ -133,6 +134,8 @@ class Decider {
                            const NearIndex::Bands& bands, size_t i);
   int64_t most_similar_para(const std::vector<uint64_t>& sh,
                             const NearIndex::Bands& bands);
+  void index_excerpt_source(size_t i, const Prepared& p, size_t k);
+  std::optional<Owner> excerpt_of(size_t i, const Para& para);
   Result finish();
 
   const std::vector<DocInput>& docs_;
@@ -142,6 +145,9 @@ class Decider {
   std::unordered_map<Hash128, size_t, Hash128Hasher> doc_by_fp_;
   std::unordered_map<Hash128, Owner, Hash128Hasher> para_owner_;
   std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
+  // Kept paragraphs by the first kExcerptKey bytes of the text that runs
+  // from them to the end of their document: where a teaser may come from.
+  std::unordered_multimap<uint64_t, NearPara> excerpt_sources_;
   // Near-duplicate documents are looked for among articles and among
   // "other" pages only: listings and newsletter issues are concatenations
   // of posts, and collapsing one into a similar page could lose a post that
@@ -156,6 +162,13 @@ class Decider {
   NearIndex near_others_;
   NearIndex near_paras_;
 };
+
+// A teaser ("the first lines of the post… Read more") is recognised by
+// the first bytes of its normal form; 24 bytes are some 4 words of Latin
+// text or 8 ideographs.
+constexpr size_t kExcerptKey = 24;
+constexpr size_t kExcerptMinWords = 8;   // shared with the source
+constexpr size_t kExcerptMaxTail = 4;    // words after it ("continue reading")
 
 // A page whose rel=canonical names the page itself.
 bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
@@ -200,6 +213,58 @@ int64_t Decider::most_similar_para(const std::vector<uint64_t>& sh,
         docs_[np.pos].paragraphs[static_cast<size_t>(np.owner.index)], norm);
     const double s = jaccard(sh, shingles(norm, o_.para_shingle));
     if (s >= near_paras_.threshold() && s > best_sim) best = j, best_sim = s;
+  }
+  return best;
+}
+
+// Indexes the running text from paragraph k of document i (its normal
+// forms joined by one space) under its first kExcerptKey bytes.
+void Decider::index_excerpt_source(size_t i, const Prepared& p, size_t k) {
+  std::string run;
+  for (size_t j = k; j < p.paras.size() && run.size() < kExcerptKey; ++j) {
+    if (p.paras[j].norm.empty()) continue;
+    if (!run.empty()) run += ' ';
+    run += p.paras[j].norm;
+  }
+  if (run.size() < kExcerptKey) return;
+  excerpt_sources_.emplace(hash64(std::string_view(run).substr(0, kExcerptKey)),
+                           NearPara{Owner{docs_[i].id, static_cast<int>(k)}, i});
+}
+
+// When para (of document i) is another document's text cut short -- the
+// same words from one of its paragraphs on, at least kExcerptMinWords of
+// them, followed by at most kExcerptMaxTail words of its own ("…", "Read
+// more", a word cut in the middle) -- the paragraph where that text
+// starts; of several, the first indexed.
+std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
+  const std::string& t = para.norm;
+  if (t.size() < kExcerptKey || static_cast<size_t>(para.words) < kExcerptMinWords) {
+    return std::nullopt;
+  }
+  auto range = excerpt_sources_.equal_range(hash64(std::string_view(t).substr(0, kExcerptKey)));
+  std::optional<Owner> best;
+  size_t best_pos = SIZE_MAX;
+  std::string run, norm;
+  for (auto it = range.first; it != range.second; ++it) {
+    const NearPara& src = it->second;
+    if (src.owner.doc == docs_[i].id) continue;
+    const std::vector<std::string>& paras = docs_[src.pos].paragraphs;
+    run.clear();
+    for (size_t j = static_cast<size_t>(src.owner.index); j < paras.size() && run.size() <= t.size();
+         ++j) {
+      normalizer_.normalize(paras[j], norm);
+      if (norm.empty()) continue;
+      if (!run.empty()) run += ' ';
+      run += norm;
+    }
+    size_t common = 0;
+    while (common < t.size() && common < run.size() && t[common] == run[common]) ++common;
+    std::string_view shared = std::string_view(t).substr(0, common);
+    if (count_words(shared, kExcerptMinWords) < kExcerptMinWords) continue;
+    if (count_words(std::string_view(t).substr(common), kExcerptMaxTail + 1) > kExcerptMaxTail) {
+      continue;
+    }
+    if (src.pos < best_pos) best = src.owner, best_pos = src.pos;
   }
   return best;
 }
@@ -254,6 +319,7 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
     if (para.words < o_.min_words) {
       if (it == para_owner_.end()) {
         para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)});
+        index_excerpt_source(i, p, k);
       } else {
         pd.reason = "short-kept";
         pd.dup_doc = it->second.doc;
@@ -285,7 +351,20 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
         continue;
       }
     }
+    // Teasers are looked for on listings and other pages, not in articles:
+    // an article that repeats a longer text's opening words holds its own
+    // paragraph (a table row, a shared definition), not a teaser.
+    std::optional<Owner> from;
+    if (docs_[i].kind != DocKind::kArticle) from = excerpt_of(i, para);
+    if (from) {
+      pd.keep = false;
+      pd.reason = "excerpt";
+      pd.dup_doc = from->doc;
+      pd.dup_index = from->index;
+      continue;
+    }
     para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)});
+    index_excerpt_source(i, p, k);
     if (near) {
       near_paras_.add_bands(static_cast<int64_t>(near_para_.size()), bands);
       near_para_.push_back(NearPara{Owner{id, static_cast<int>(k)}, i});
@@ -312,6 +391,7 @@ void Decider::replay_settled(size_t i, const Prepared& p) {
     if (!para_owner_.emplace(para.hash, Owner{id, static_cast<int>(k)}).second) {
       continue;
     }
+    index_excerpt_source(i, p, k);
     if (o_.near_para_threshold > 0 && para.words >= o_.near_para_min_words &&
         para.words >= o_.min_words) {
       near_paras_.add_bands(static_cast<int64_t>(near_para_.size()),

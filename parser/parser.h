@@ -144,6 +144,11 @@ std::string to_utf8(std::string_view bytes, std::string_view declared,
 
 ParsedPage parse_html(std::string_view bytes, const ParseOptions& options);
 
+// True when the body is an XML feed or sitemap (root element rss, feed,
+// rdf:RDF, urlset or sitemapindex after any XML declaration, comments and
+// doctype), whatever its Content-Type: such a body is not a page.
+bool is_xml_feed(std::string_view body);
+
 // Plain text or Markdown dumps (parser/text_dump.cc). Markdown (any
 // content_type but "text/plain") and hard-wrapped plain text (every line
 // broken where the next word would pass one column, 40 to 100 columns

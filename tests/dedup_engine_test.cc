@@ -350,3 +350,43 @@ TEST_CASE("the result does not depend on input order", "[policy]") {
   CHECK(by_id(r, 6).paragraphs[0].reason == "exact");
   CHECK(by_id(r, 6).paragraphs[0].dup_doc == 10);
 }
+
+TEST_CASE("a listing's teaser of an article's opening is removed as an excerpt", "[policy]") {
+  // Regression: teasers ("the opening words… Read more", or cut after N
+  // characters in Chinese) are not exact or near copies of any paragraph,
+  // so listing pages kept them beside the article that holds the text.
+  const std::string en1 = "The ferry to the northern islands now leaves twice a day from the old harbour wall.";
+  const std::string en2 = "Fishermen say the second boat has doubled the number of visitors.";
+  const std::string zh1 =
+      "北方岛屿的渡轮现在每天从老港口的码头出发两次，第一班在清晨六点，第二班在下午三点，"
+      "船票可以在码头旁边的小屋里购买，也可以在船上用现金购买。";
+  const std::string zh2 = "渔民们说第二艘船让游客人数翻了一番，市议会将在十月再次审查时刻表。";
+  std::vector<DocInput> docs = {
+      doc(1, "https://example.org/en/ferry/", DocKind::kArticle, {"Ferry", en1, en2}),
+      doc(2, "https://example.org/zh/ferry/", DocKind::kArticle, {zh1, zh2}),
+      doc(3, "https://example.org/", DocKind::kListing,
+          {// across the paragraph break, cut mid-word, with a "read more" link
+           "The ferry to the northern islands now leaves twice a day from the old harbour wall. "
+           "Fishermen say the sec\u2026 Continue reading",
+           // cut after 20 characters, with a 4-character "read the rest"
+           "北方岛屿的渡轮现在每天从老港口的码头出发\u2026阅读全文",
+           // shares the opening only: a paragraph of its own
+           "The ferry to the northern islands now leaves twice a day, said the new timetable "
+           "posted at the harbour office on Monday morning."}),
+      // An article that opens with the same words keeps its paragraph.
+      doc(4, "https://example.org/en/timetable/", DocKind::kArticle,
+          {"The ferry to the northern islands now leaves twice a day \u2026 or so"})};
+  auto r = run_dedup(docs, Options{});
+  const DocDecision& listing = by_id(r, 3);
+  REQUIRE(listing.paragraphs.size() == 3);
+  CHECK(!listing.paragraphs[0].keep);
+  CHECK(listing.paragraphs[0].reason == "excerpt");
+  CHECK(listing.paragraphs[0].dup_doc == 1);
+  CHECK(listing.paragraphs[0].dup_index == 1);
+  CHECK(!listing.paragraphs[1].keep);
+  CHECK(listing.paragraphs[1].reason == "excerpt");
+  CHECK(listing.paragraphs[1].dup_doc == 2);
+  CHECK(listing.paragraphs[1].dup_index == 0);
+  CHECK(listing.paragraphs[2].keep);
+  CHECK(by_id(r, 4).paragraphs[0].keep);
+}

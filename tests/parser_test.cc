@@ -326,3 +326,17 @@ TEST_CASE("UTF-8 validation finds a bad byte at any offset of a long ASCII run",
   CHECK_FALSE(is_valid_utf8(std::string(63, 'x') + "\xE2\x82"));  // cut at the end
   CHECK(is_valid_utf8(std::string(63, 'x') + "\xE2\x82\xAC"));
 }
+
+TEST_CASE("feeds and sitemaps are told from pages whatever their Content-Type", "[policy]") {
+  using winnow::parser::is_xml_feed;
+  CHECK(is_xml_feed("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"));
+  CHECK(is_xml_feed("\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- generator -->\n<feed xmlns=\"x\">"));
+  CHECK(is_xml_feed("<?xml version=\"1.0\"?><?xml-stylesheet href=\"s.xsl\"?><rdf:RDF xmlns:rdf=\"r\">"));
+  CHECK(is_xml_feed("  <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+  CHECK(is_xml_feed("<sitemapindex>"));
+  CHECK_FALSE(is_xml_feed("<?xml version=\"1.0\"?>\n<!DOCTYPE html><html><body><p>rss</p>"));
+  CHECK_FALSE(is_xml_feed("<!doctype html><html><head><link rel=alternate type=application/rss+xml>"));
+  CHECK_FALSE(is_xml_feed("<feedback>not a feed</feedback>"));
+  CHECK_FALSE(is_xml_feed("<?xml version=\"1.0\""));
+  CHECK_FALSE(is_xml_feed(""));
+}

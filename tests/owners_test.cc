@@ -1,0 +1,121 @@
+// owners_test.cc: `winnow run` on a small blog served on 127.0.0.1 whose
+// articles also show up as stale copies: a feed sent as text/html with
+// every post's full text, a meta-refresh stub at an old permalink, a
+// ?replytocom= variant naming the article canonical, and a listing of
+// one teaser cut with "…". Each text is kept once, in its article; the copies
+// are aliases; no document without text is written, and provenance says
+// why each was left out.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/base.h"
+#include "tests/support/test_server.h"
+#include "tests/support/util.h"
+
+using namespace winnow;
+using namespace winnow::test;
+
+namespace {
+
+const std::vector<std::string> kFirst = {
+    "The ferry to the northern islands now leaves twice a day from the old harbour wall.",
+    "Fishermen say the second boat has doubled the number of visitors since the spring.",
+    "The council will review the timetable again in October after counting passengers."};
+const std::vector<std::string> kSecond = {
+    "A reading room opened above the bakery on Mill Street with four hundred donated books.",
+    "Volunteers keep it open every evening and lend books without asking for a card.",
+    "The baker says the smell of bread has brought more readers than any poster did."};
+
+std::string article(const std::string& root, const std::string& path, const std::string& title,
+                    const std::vector<std::string>& paras, bool reply_link) {
+  std::string html = "<!doctype html><html lang=en><head><title>" + title +
+                     "</title><link rel=canonical href=\"" + root + path +
+                     "\"><meta property=og:type content=article></head><body><article><h1>" +
+                     title + "</h1>";
+  for (const auto& p : paras) html += "<p>" + p + "</p>";
+  html += "</article><footer>";
+  if (reply_link) html += "<a href=\"" + path + "?replytocom=5\">Reply</a> ";
+  return html + "<a href=\"/\">Home</a></footer></body></html>";
+}
+
+// The first n words of s and an ellipsis.
+std::string teaser(const std::string& s, int n) {
+  size_t at = 0;
+  for (int i = 0; i < n; ++i) at = s.find(' ', at + 1);
+  return s.substr(0, at) + "\xE2\x80\xA6";
+}
+
+std::vector<JsonValue> jsonl(const std::string& path) {
+  std::vector<JsonValue> out;
+  for (const auto& line : read_lines(path)) {
+    if (line.empty()) continue;
+    auto v = JsonValue::parse(line);
+    REQUIRE(v.is_ok());
+    out.push_back(*v);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("stale copies become aliases; feeds, stubs and teasers hold no text", "[policy][e2e]") {
+  TestServer server;
+  const std::string root = server.root();
+  const std::string first = "/2020/01/ferry/", second = "/2020/02/reading-room/";
+  server.set_page(first, article(root, first, "Second ferry", kFirst, true));
+  server.set_page(second, article(root, second, "Reading room", kSecond, false));
+  // A listing of one teaser: a duplicate of that article, never its alias.
+  server.set_page("/", "<!doctype html><html><body><main><div class=post><h2><a href=\"" +
+                           second + "\">Reading room</a></h2><p>" + teaser(kSecond[0], 11) +
+                           " <a href=\"" + second + "\">Read more</a></p></div></main>"
+                           "<nav><a href=\"" + first + "\">Older</a> <a href=\"/feed/\">Feed</a> "
+                           "<a href=\"/ferry-old/\">Old link</a></nav></body></html>");
+  // WordPress sends its feeds as text/html more often than one would hope.
+  std::string feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                     "<title>Blog</title>";
+  for (const auto& [path, paras] : {std::pair{first, kFirst}, std::pair{second, kSecond}}) {
+    feed += "<item><link>" + root + path + "</link><description>";
+    for (const auto& p : paras) feed += "&lt;p&gt;" + p + "&lt;/p&gt;";
+    feed += "</description></item>";
+  }
+  server.set_page("/feed/", feed + "</channel></rss>");
+  server.set_page("/ferry-old/",
+                  "<html><head><meta http-equiv=refresh content=\"0; url=" + first +
+                      "\"></head><body><p>This post has moved to a new address on this "
+                      "site, follow the link if your browser does not.</p></body></html>");
+
+  std::string dir = make_temp_dir("owners");
+  auto r = run_winnow({"run", server.url("/"), "--out", dir, "--delay", "0", "--provenance",
+                       "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(server.hits("/feed/") == 1);
+  REQUIRE(server.hits("/ferry-old/") == 1);
+
+  std::map<std::string, JsonValue> docs;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) docs[d["url"].as_string()] = d;
+  REQUIRE(docs.size() == 2);
+  const JsonValue& a = docs.at(server.url(first));
+  const JsonValue& b = docs.at(server.url(second));
+  CHECK(a["text"].as_string() == "Second ferry\n\n" + kFirst[0] + "\n\n" + kFirst[1] + "\n\n" + kFirst[2]);
+  CHECK(b["text"].as_string() == "Reading room\n\n" + kSecond[0] + "\n\n" + kSecond[1] + "\n\n" + kSecond[2]);
+  std::vector<std::string> aliases;
+  for (const auto& x : a["aliases"].as_array()) aliases.push_back(x.as_string());
+  CHECK(aliases == std::vector<std::string>{server.url(first) + "?replytocom=5",
+                                            server.url("/ferry-old/")});
+  CHECK(b["aliases"].as_array().empty());
+
+  // Provenance: one line per document left out, paragraph null.
+  std::map<std::string, std::string> why;
+  for (const auto& p : jsonl(dir + "/provenance.jsonl")) {
+    if (!p["paragraph"].is_null()) continue;
+    why[p["url"].as_string()] = p["reason"].as_string() + " " + p["kept_url"].as_string();
+  }
+  CHECK(why == std::map<std::string, std::string>{
+                   {server.url("/"), "duplicate " + server.url(second)},
+                   {server.url("/ferry-old/"), "alias " + server.url(first)},
+                   {server.url(first) + "?replytocom=5", "exact-doc " + server.url(first)}});
+}
