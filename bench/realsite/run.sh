@@ -14,6 +14,10 @@
 # Environment: BUILD (default build), WORK (default /tmp/winnow-realsite;
 # unpacked sites and dumps are reused between runs), PORT (default 18600),
 # CHECK=1 exits 1 when a site misses a target of issue 11 point 2.
+# FLOORS=FILE exits 1 when a site scores worse than its row in FILE
+# (site, F1 min, coverage min, dup_paragraphs max, missing max, chrome max;
+# tab-separated, '#' comments): the regression gate of `scripts/check
+# quality`, raised as the product improves.
 # Example: bench/realsite/run.sh ../shared/datasets/realsite-dev
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd)
@@ -83,9 +87,16 @@ for site in "${sites[@]}"; do
   fi
 done
 
-python3 - "$results" "${CHECK:-0}" <<'PY' || fail=1
+python3 - "$results" "${CHECK:-0}" "${FLOORS:-}" <<'PY' || fail=1
 import re, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+floors = {}
+if sys.argv[3]:
+    for line in open(sys.argv[3], encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            f = line.split()
+            floors[f[0]] = (float(f[1]), float(f[2]), int(f[3]), int(f[4]), int(f[5]))
+below = []
 print("| site | F1 | coverage | dup_paragraphs | missing / distinct | chrome | targets | naive F1 / dup / chrome | s | peak RSS MB |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 bad = 0
@@ -96,10 +107,21 @@ for site, score, naive, secs, rss in rows:
     f1, cov = float(m["F1"]), float(m["coverage"])
     dup, miss, dist, chrome = (int(m[k]) for k in ("dup_paragraphs", "missing", "distinct", "chrome"))
     ok = cov >= 1.0 and f1 >= 0.98 and dup == 0 and miss <= 0.005 * dist and chrome <= 0.01 * dist
+    if site in floors:
+        fl = floors[site]
+        if f1 < fl[0] or cov < fl[1] or dup > fl[2] or miss > fl[3] or chrome > fl[4]:
+            below.append(f"{site}: F1 {f1:.4f} coverage {cov:.4f} dup {dup} missing {miss} chrome {chrome}"
+                         f" is below its floor {fl}")
     bad += not ok
     mb = f"{int(rss) // 1024}" if rss.isdigit() else rss
     print(f"| {site} | {f1:.3f} | {cov:.3f} | {dup} | {miss} / {dist} | {chrome} | "
           f"{'met' if ok else 'missed'} | {naive.replace(' ', ' / ')} | {secs} | {mb} |")
-sys.exit(1 if bad and sys.argv[2] == "1" else 0)
+for b in below:
+    print("FAIL floor " + b)
+if floors and not below:
+    print(f"PASS floors ({len(floors)} sites)")
+if floors and len(floors) != sum(1 for r in rows if r[0] in floors):
+    print("FAIL floors: a site of the floors file was not scored"); below.append("missing")
+sys.exit(1 if (bad and sys.argv[2] == "1") or below else 0)
 PY
 exit $fail
