@@ -168,7 +168,8 @@ class Decider {
 // text or 8 ideographs.
 constexpr size_t kExcerptKey = 24;
 constexpr size_t kExcerptMinWords = 8;   // shared with the source
-constexpr size_t kExcerptMaxTail = 4;    // words after it ("continue reading")
+constexpr size_t kExcerptMaxTail = 4;    // words after it ("continue reading"),
+                                         // or a quarter of the shared words
 
 // A page whose rel=canonical names the page itself.
 bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
@@ -233,8 +234,9 @@ void Decider::index_excerpt_source(size_t i, const Prepared& p, size_t k) {
 
 // When para (of document i) is another document's text cut short -- the
 // same words from one of its paragraphs on, at least kExcerptMinWords of
-// them, followed by at most kExcerptMaxTail words of its own ("…", "Read
-// more", a word cut in the middle) -- the paragraph where that text
+// them, followed by at most kExcerptMaxTail words of its own or a quarter
+// of the shared words, whichever is more ("…", "Read more", a word cut in
+// the middle) -- the paragraph where that text
 // starts; of several, the first indexed.
 std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
   const std::string& t = para.norm;
@@ -259,11 +261,11 @@ std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
     }
     size_t common = 0;
     while (common < t.size() && common < run.size() && t[common] == run[common]) ++common;
-    std::string_view shared = std::string_view(t).substr(0, common);
-    if (count_words(shared, kExcerptMinWords) < kExcerptMinWords) continue;
-    if (count_words(std::string_view(t).substr(common), kExcerptMaxTail + 1) > kExcerptMaxTail) {
-      continue;
-    }
+    const size_t shared = count_words(std::string_view(t).substr(0, common));
+    if (shared < kExcerptMinWords) continue;
+    // "続きを読む" is five words where "read more" is two.
+    const size_t max_tail = std::max(kExcerptMaxTail, shared / 4);
+    if (count_words(std::string_view(t).substr(common), max_tail + 1) > max_tail) continue;
     if (src.pos < best_pos) best = src.owner, best_pos = src.pos;
   }
   return best;
