@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "chrome/chrome.h"
@@ -115,6 +116,58 @@ void print_explain(const std::string& url, const parser::ParsedPage& page,
 
 }  // namespace
 
+namespace {
+
+// For a listing: per paragraph, the page a heading that is one link names
+// (a post unit's title), else "". Empty for any other page.
+std::vector<std::string> linked_headings(const parser::ParsedPage& page,
+                                         const parser::Document& doc) {
+  std::vector<std::string> out;
+  if (doc.kind != parser::PageKind::kListing) return out;
+  out.resize(doc.paragraphs.size());
+  for (size_t k = 0; k < doc.paragraphs.size(); ++k) {
+    const parser::Paragraph& p = doc.paragraphs[k];
+    if (p.kind != parser::BlockKind::kHeading || p.block < 0) continue;
+    const std::string& href = page.blocks[static_cast<size_t>(p.block)].href;
+    if (!href.empty()) out[k] = std::string(page_of_url(href));
+  }
+  return out;
+}
+
+// A listing's post unit -- a heading linking to a page, and what follows
+// it up to the next heading of its level or higher -- belongs to that page
+// when the crawl holds it as an article: the article keeps the text, so the
+// unit (title, date line, summary, "read more") leaves the listing. Units
+// of posts the crawl does not hold stay.
+void drop_units_of_articles(std::vector<parser::Document>& docs,
+                            const std::vector<std::vector<std::string>>& unit_links) {
+  std::set<std::string_view> articles;
+  for (const parser::Document& d : docs) {
+    if (d.kind != parser::PageKind::kArticle) continue;
+    articles.insert(page_of_url(d.url));
+    if (!d.canonical_url.empty()) articles.insert(page_of_url(d.canonical_url));
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const std::vector<std::string>& links = unit_links[i];
+    if (links.empty()) continue;
+    std::vector<parser::Paragraph>& paras = docs[i].paragraphs;
+    std::vector<parser::Paragraph> kept;
+    int unit_level = 0;  // inside a dropped unit: its heading's level
+    for (size_t k = 0; k < paras.size(); ++k) {
+      const bool heading = paras[k].kind == parser::BlockKind::kHeading;
+      if (unit_level > 0 && heading && paras[k].level <= unit_level) unit_level = 0;
+      if (unit_level == 0 && heading && !links[k].empty() && links[k] != page_of_url(docs[i].url) &&
+          articles.count(links[k])) {
+        unit_level = std::max(paras[k].level, 1);
+      }
+      if (unit_level == 0) kept.push_back(std::move(paras[k]));
+    }
+    paras = std::move(kept);
+  }
+}
+
+}  // namespace
+
 Status extract_store(store::Store& db, ExtractStats* stats, const std::string& explain_url) {
   ExtractStats local;
   ExtractStats& s = stats ? *stats : local;
@@ -137,6 +190,7 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
   std::vector<PageRef> doc_refs;
   std::vector<parser::Document> docs;
   std::vector<int64_t> keep_urls;
+  std::vector<std::vector<std::string>> unit_links;  // per document, see linked_headings
   auto judge = [&](const PageRef& ref, const parser::ParsedPage& page,
                    std::vector<chrome::BlockVerdict> page_verdicts) {
     auto verdicts = model.classify(ref.url, page, std::move(page_verdicts));
@@ -149,6 +203,7 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
     }
     docs.push_back(chrome::build_document(ref.url, page, verdicts));
     doc_refs.push_back(ref);
+    unit_links.push_back(linked_headings(page, docs.back()));
     if (!explain_url.empty() && ref.url == explain_url) print_explain(ref.url, page, verdicts, docs.back());
   };
   // Cached pages are judged as they come in store order; pages past the
@@ -173,6 +228,7 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
     if (!st) return st;
   }
   judge_cached_before(refs.size());
+  drop_units_of_articles(docs, unit_links);
   chrome::repair_text(docs);
   st = db.begin();
   if (!st) return st;

@@ -67,8 +67,10 @@ TEST_CASE("stale copies become aliases; feeds, stubs and teasers hold no text", 
   const std::string first = "/2020/01/ferry/", second = "/2020/02/reading-room/";
   server.set_page(first, article(root, first, "Second ferry", kFirst, true));
   server.set_page(second, article(root, second, "Reading room", kSecond, false));
-  // A listing of one teaser: a duplicate of that article, never its alias.
-  server.set_page("/", "<!doctype html><html><body><main><div class=post><h2><a href=\"" +
+  // A listing of one post unit and a pull quote from it: a duplicate of
+  // that article, never its alias.
+  server.set_page("/", "<!doctype html><html><body><main><p>" + kSecond[1] +
+                           "</p><div class=post><h2><a href=\"" +
                            second + "\">Reading room</a></h2><p>" + teaser(kSecond[0], 11) +
                            " <a href=\"" + second + "\">Read more</a></p></div></main>"
                            "<nav><a href=\"" + first + "\">Older</a> <a href=\"/feed/\">Feed</a> "
@@ -118,4 +120,42 @@ TEST_CASE("stale copies become aliases; feeds, stubs and teasers hold no text", 
                    {server.url("/"), "duplicate " + server.url(second)},
                    {server.url("/ferry-old/"), "alias " + server.url(first)},
                    {server.url(first) + "?replytocom=5", "exact-doc " + server.url(first)}});
+}
+
+TEST_CASE("a listing's post units leave it when the crawl holds their article", "[policy][e2e]") {
+  // Regression: monthly archives kept each post's title, date line and
+  // hand-written summary ("In which we ... Continue reading") beside the
+  // article, as text of their own.
+  TestServer server;
+  const std::string root = server.root();
+  const std::string first = "/2020/01/ferry/", second = "/2020/02/reading-room/";
+  server.set_page(first, article(root, first, "Second ferry", kFirst, false));
+  server.set_page(second, article(root, second, "Reading room", kSecond, false));
+  std::string units;
+  for (const auto& [path, title] : {std::pair{first, "Second ferry"}, std::pair{second, "Reading room"},
+                                    std::pair{std::string("/2019/12/gone/"), "A post the crawl does not hold"}}) {
+    units += "<article><h2><a href=\"" + path + "#more\">" + title + "</a></h2>"
+             "<p>Posted on a winter morning by the editors of this small island paper.</p>"
+             "<p>In which " + std::string(title) + " is summed up in one sentence for the archive page. "
+             "<a href=\"" + path + "\">Continue reading</a></p></article>";
+  }
+  server.set_page("/2020/", "<!doctype html><html><body><main><h1>Archives of the year 2020</h1>" +
+                                units + "<p>This archive lists every post of the year in order.</p>"
+                                "</main></body></html>");
+
+  std::string dir = make_temp_dir("owners-units");
+  auto r = run_winnow({"run", server.url("/2020/"), "--out", dir, "--delay", "0", "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> text;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  REQUIRE(text.count(server.url(first)) == 1);
+  REQUIRE(text.count(server.url(second)) == 1);
+  CHECK(text.at(server.url("/2020/")) ==
+        "Archives of the year 2020\n\n"
+        "A post the crawl does not hold\n\n"
+        "Posted on a winter morning by the editors of this small island paper.\n\n"
+        "In which A post the crawl does not hold is summed up in one sentence for the archive "
+        "page. Continue reading\n\n"
+        "This archive lists every post of the year in order.");
 }
