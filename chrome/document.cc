@@ -48,6 +48,23 @@ bool links_elsewhere_on_site(std::string_view href, std::string_view url,
   return !same_page_url(href, url) && !same_page_url(href, canonical);
 }
 
+// True when href names a folder above url's page on the same site (the
+// home page, a section's front page): a heading linking there is the
+// site's or the section's title, never a post unit.
+bool links_to_ancestor(std::string_view href, std::string_view url) {
+  auto path_of = [](std::string_view u) {
+    u = page_of_url(u);
+    u = u.substr(0, u.find('?'));
+    size_t scheme = u.find("://");
+    if (scheme == std::string_view::npos) return std::string_view();
+    size_t slash = u.find('/', scheme + 3);
+    return slash == std::string_view::npos ? std::string_view("/") : u.substr(slash);
+  };
+  if (href.empty() || !iequals_ascii(authority(href), authority(url))) return false;
+  std::string_view h = path_of(href), p = path_of(url);
+  return !h.empty() && h.back() == '/' && p.size() > h.size() && p.substr(0, h.size()) == h;
+}
+
 parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Document& doc) {
   const auto& m = page.meta;
   std::string og = to_lower_ascii(m.og_type);
@@ -63,7 +80,8 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   // least 5 words kept before the next linked heading). Its
   // text lives on that other page, so a page with such a unit is a listing
   // (or a stale copy). Linked headings after the content (related posts),
-  // in navigation regions or in the page's own header do not count; a
+  // in navigation regions, in the page's own header or linking to a folder
+  // above the page (the site's title linking home) do not count; a
   // header inside an <article> is the post's own header and does. The site
   // model may have judged such a title chrome (it recurs on the permalink),
   // so all blocks are looked at.
@@ -87,7 +105,8 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
     if (b.kind != BlockKind::kHeading || b.level > 4 || (b.ancestor_flags & kRegions)) continue;
     if ((b.ancestor_flags & parser::kInHeader) && !(b.ancestor_flags & parser::kInArticle)) continue;
     if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4 &&
-        links_elsewhere_on_site(b.href, doc.url, m.canonical) && text_follows(static_cast<size_t>(i)))
+        links_elsewhere_on_site(b.href, doc.url, m.canonical) && !links_to_ancestor(b.href, doc.url) &&
+        text_follows(static_cast<size_t>(i)))
       ++linked_headings;
   }
   int excerpt_links = 0;

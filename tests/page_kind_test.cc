@@ -66,3 +66,19 @@ TEST_CASE("a <title> naming only the site gives way to the single h1", "[policy]
       "</article></main></body></html>";
   CHECK(doc_of(html, "http://h.test/posts/1").title == "The Mill Survey Goes On");
 }
+
+TEST_CASE("a site title linking home is not a post unit", "[policy]") {
+  // Regression: a static blog whose every post page opens with the site's
+  // name as an <h1> linking to ../index.html (no <header>, no metadata) had
+  // each post judged a listing, so its month archive took the post's text.
+  std::string html =
+      "<html lang=fa dir=rtl><head><title>— | Valley Forum</title></head><body><div>"
+      "<h1><a href='../index.html'>Valley Forum</a></h1>"
+      "<h2>The Mill Survey Goes On</h2>" + kBody + "</div></body></html>";
+  CHECK(doc_of(html, "http://h.test/posts/mill.html").kind == parser::PageKind::kArticle);
+  // The same heading linking to a page beside it is a post title.
+  std::string listing =
+      "<html><head><title>Valley Forum</title></head><body><div>"
+      "<h1><a href='other.html'>The Mill Survey Goes On</a></h1>" + kBody + "</div></body></html>";
+  CHECK(doc_of(listing, "http://h.test/posts/mill.html").kind == parser::PageKind::kListing);
+}
