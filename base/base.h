@@ -236,7 +236,7 @@ class JsonValue {
   const Object& as_object() const;       // empty if not an object
   // Member lookup; returns a null value when absent or not an object.
   const JsonValue& operator[](std::string_view key) const;
-  std::string get_string(std::string_view key, std::string def = "") const;
+  std::string get_string(std::string_view key, const std::string& def = "") const;
 
   template <typename T>
   explicit JsonValue(T v) : v_(std::move(v)) {}

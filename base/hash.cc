@@ -91,10 +91,9 @@ std::string sha1_raw(std::string_view bytes) {
   sha1_block(state, tail);
   if (tail_len == 128) sha1_block(state, tail + 64);
   std::string out(20, '\0');
-  for (int i = 0; i < 5; ++i) {
-    for (int j = 0; j < 4; ++j) {
-      out[static_cast<size_t>(4 * i + j)] =
-          static_cast<char>(state[i] >> (24 - 8 * j));
+  for (size_t i = 0; i < 5; ++i) {
+    for (size_t j = 0; j < 4; ++j) {
+      out[4 * i + j] = static_cast<char>(state[i] >> (24 - 8 * j));
     }
   }
   return out;

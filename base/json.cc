@@ -376,7 +376,7 @@ const JsonValue& JsonValue::operator[](std::string_view key) const {
   }
   return null_value();
 }
-std::string JsonValue::get_string(std::string_view key, std::string def) const {
+std::string JsonValue::get_string(std::string_view key, const std::string& def) const {
   const JsonValue& v = (*this)[key];
   return v.is_string() ? v.as_string() : def;
 }

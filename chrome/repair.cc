@@ -66,8 +66,6 @@ std::string_view internal::broken_tail(const Paragraph& a, const Paragraph& b) {
 
 namespace {
 using internal::broken_tail;
-using internal::first_word;
-using internal::is_page_number;
 
 // NBSP-like spaces become ASCII spaces; runs of white space collapse
 // (inside <pre> only runs of 3+ newlines shrink to one blank line).

@@ -63,7 +63,8 @@ parser::Document clean_page(const std::string& bytes, const std::string& url, in
   po.collect_links = false;
   if (text_file) po.content_type = text_file == 2 ? "text/markdown" : "text/plain";
   parser::ParsedPage page = text_file ? parser::parse_text(bytes, po) : parser::parse_html(bytes, po);
-  for (const std::string& w : page.warnings) log_warn(url.empty() ? w : url + ": " + w);
+  const std::string prefix = url.empty() ? "" : url + ": ";
+  for (const std::string& w : page.warnings) log_warn(prefix + w);
   auto verdicts = chrome::classify_page(page);
   return chrome::build_document(url, page, verdicts);
 }

@@ -447,7 +447,9 @@ Status CrawlLoop::save_redirected() {
   std::string lines;
   for (const auto& [seed, target] : redirected_) {
     if (!lines.empty()) lines += '\n';
-    lines += seed + " " + target;
+    lines += seed;
+    lines += ' ';
+    lines += target;
   }
   return db_.set_meta("crawl.redirected_seeds", lines);
 }

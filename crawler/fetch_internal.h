@@ -73,7 +73,7 @@ class Fetcher {
   Fetcher(const Fetcher&) = delete;
   Fetcher& operator=(const Fetcher&) = delete;
 
-  Status start(FetchRequest request);
+  Status start(const FetchRequest& request);
   // Waits up to timeout_ms for activity, then appends finished transfers.
   void poll(int timeout_ms, std::vector<FetchResult>* done);
   int active() const { return active_; }

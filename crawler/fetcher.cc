@@ -214,7 +214,7 @@ Fetcher::~Fetcher() {
   curl_multi_cleanup(m);
 }
 
-Status Fetcher::start(FetchRequest request) {
+Status Fetcher::start(const FetchRequest& request) {
   std::unique_ptr<Transfer> t;
   if (!pool_.empty()) {
     t = std::move(pool_.back());

@@ -232,7 +232,10 @@ void MirrorPathMap::finish() {
       std::string suffix(1, '~');  // not "~" + ...: GCC 12 -O3 -Wrestrict false positive
       suffix += std::to_string(n);
       size_t room = limits::kMaxPathComponentBytes - ext.size() - suffix.size();
-      candidate = dir + std::string(safe_prefix(stem, room)) + suffix + ext;
+      candidate = dir;
+      candidate += safe_prefix(stem, room);
+      candidate += suffix;
+      candidate += ext;
     }
     used.insert(to_lower_ascii(candidate));
     final_[url] = candidate;

@@ -161,16 +161,17 @@ Status read_warc(const std::string& path,
   Status st = s.init(path);
   if (!st) return st;
   bool first = true;
+  int64_t offset = 0;  // of the record being read
+  auto malformed = [&](const std::string& why) {
+    warn(path + ": malformed WARC record at offset " + std::to_string(offset) +
+         ": " + why + "; skipped");
+  };
   while (true) {
     while (s.ensure(1) && (s.view()[0] == '\r' || s.view()[0] == '\n')) {
       s.consume(1);
     }
     if (!s.ensure(1)) break;
-    int64_t offset = s.offset();
-    auto malformed = [&](const std::string& why) {
-      warn(path + ": malformed WARC record at offset " + std::to_string(offset) +
-           ": " + why + "; skipped");
-    };
+    offset = s.offset();
     s.ensure(8);
     if (s.view().substr(0, 6) != "WARC/1") {
       if (first) {

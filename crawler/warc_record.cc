@@ -34,7 +34,12 @@ std::string WarcRecord::get(std::string_view name) const {
 
 std::string serialize_warc_record(const WarcRecord& r) {
   std::string out = "WARC/1.1\r\n";
-  for (const auto& [k, v] : r.fields) out += k + ": " + v + "\r\n";
+  for (const auto& [k, v] : r.fields) {
+    out += k;
+    out += ": ";
+    out += v;
+    out += "\r\n";
+  }
   out += "Content-Length: " + std::to_string(r.block.size()) + "\r\n\r\n";
   out += r.block;
   out += "\r\n\r\n";

@@ -236,8 +236,9 @@ std::string finish_lines(std::string_view raw, bool pre, std::string& scratch) {
     newline = space = false;
     line_started = true;
     if (cp == 0xFFFD) {  // invalid bytes: what collapse_whitespace writes
-      std::memcpy(out, "\xEF\xBF\xBD", 3);
-      out += 3;
+      *out++ = '\xEF';
+      *out++ = '\xBF';
+      *out++ = '\xBD';
     } else {
       std::memcpy(out, s + start, i - start);
       out += i - start;
