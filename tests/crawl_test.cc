@@ -7,10 +7,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 #include <thread>
 #include <tuple>
+#include <vector>
 
 #include "base/base.h"
 #include "crawler/crawler.h"
@@ -359,12 +361,17 @@ TEST_CASE("--delay spaces requests and --per-host caps parallel ones",
     REQUIRE(reqs.size() == 10);
     // The crawler spaces the starts of its requests; when they reach the
     // server also depends on connection setup (a new connection's handshake,
-    // a loaded machine), so one gap may be a little short while the span
-    // stays that of nine full delays.
-    for (size_t i = 1; i < reqs.size(); ++i) {
-      CHECK(reqs[i].at_ms - reqs[i - 1].at_ms >= 100);
-    }
-    CHECK(reqs.back().at_ms - reqs.front().at_ms >= 9 * 145);
+    // a loaded machine, a ThreadSanitizer build): one request that arrives
+    // late shortens the gap after it (11 ms seen under TSan) and, if it is
+    // the first, the span. Without the delay four start together (gaps of
+    // ~0 ms), so the typical gap and the span still show it, with room for
+    // one late arrival of up to 300 ms.
+    std::vector<int64_t> gaps;
+    for (size_t i = 1; i < reqs.size(); ++i) gaps.push_back(reqs[i].at_ms - reqs[i - 1].at_ms);
+    std::sort(gaps.begin(), gaps.end());
+    CHECK(gaps[gaps.size() / 2] >= 120);  // the median of nine
+    CHECK(gaps[1] >= 100);                // all but the shortest
+    CHECK(reqs.back().at_ms - reqs.front().at_ms >= 9 * 150 - 300);
   }
 }
 
