@@ -325,13 +325,18 @@ void settle_empty_documents(std::vector<exporter::ExportDoc>& out,
       p.kept_url = out[canon->second].doc.url;
       out[canon->second].aliases.push_back(doc.url);
     } else if (!pending[i].holders.empty()) {
-      // The holder with most of its paragraphs; ties to the lowest id.
+      // The holder with most of its paragraphs; ties to the smallest URL
+      // (not the store's row id, which follows crawl order).
       const auto& h = pending[i].holders;
-      auto best = std::max_element(h.begin(), h.end(), [](const auto& a, const auto& b) {
-        return a.second < b.second;
-      });
+      auto best = h.begin();
+      std::pair<std::string, std::string> best_id = id_of(best->first);
+      for (auto it = std::next(h.begin()); it != h.end(); ++it) {
+        if (it->second < best->second) continue;
+        auto id = id_of(it->first);
+        if (it->second > best->second || id.second < best_id.second) best = it, best_id = id;
+      }
       p.reason = "duplicate";
-      std::tie(p.kept_doc_id, p.kept_url) = id_of(best->first);
+      std::tie(p.kept_doc_id, p.kept_url) = best_id;
       // A copy of one document (not a listing of teasers) is its alias.
       auto w = written_by_row.find(best->first);
       if (h.size() == 1 && w != written_by_row.end() && doc.kind != parser::PageKind::kListing) {

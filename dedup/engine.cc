@@ -147,7 +147,9 @@ class Decider {
   std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
   // Kept paragraphs by the first kExcerptKey bytes of the text that runs
   // from them to the end of their document: where a teaser may come from.
-  std::unordered_multimap<uint64_t, NearPara> excerpt_sources_;
+  // The value's second: the order of indexing (the owner order), which
+  // breaks ties between sources whatever the input order.
+  std::unordered_multimap<uint64_t, std::pair<NearPara, size_t>> excerpt_sources_;
   // Near-duplicate documents are looked for among articles and among
   // "other" pages only: listings and newsletter issues are concatenations
   // of posts, and collapsing one into a similar page could lose a post that
@@ -228,8 +230,9 @@ void Decider::index_excerpt_source(size_t i, const Prepared& p, size_t k) {
     run += p.paras[j].norm;
   }
   if (run.size() < kExcerptKey) return;
-  excerpt_sources_.emplace(hash64(std::string_view(run).substr(0, kExcerptKey)),
-                           NearPara{Owner{docs_[i].id, static_cast<int>(k)}, i});
+  excerpt_sources_.emplace(
+      hash64(std::string_view(run).substr(0, kExcerptKey)),
+      std::pair{NearPara{Owner{docs_[i].id, static_cast<int>(k)}, i}, excerpt_sources_.size()});
 }
 
 // When para (of document i) is another document's text cut short -- the
@@ -237,7 +240,7 @@ void Decider::index_excerpt_source(size_t i, const Prepared& p, size_t k) {
 // them, followed by at most kExcerptMaxTail words of its own or a quarter
 // of the shared words, whichever is more ("…", "Read more", a word cut in
 // the middle) -- the paragraph where that text
-// starts; of several, the first indexed.
+// starts; of several, the first indexed (the owner order).
 std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
   const std::string& t = para.norm;
   if (t.size() < kExcerptKey || static_cast<size_t>(para.words) < kExcerptMinWords) {
@@ -245,10 +248,10 @@ std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
   }
   auto range = excerpt_sources_.equal_range(hash64(std::string_view(t).substr(0, kExcerptKey)));
   std::optional<Owner> best;
-  size_t best_pos = SIZE_MAX;
+  size_t best_seq = SIZE_MAX;
   std::string run, norm;
   for (auto it = range.first; it != range.second; ++it) {
-    const NearPara& src = it->second;
+    const NearPara& src = it->second.first;
     if (src.owner.doc == docs_[i].id) continue;
     const std::vector<std::string>& paras = docs_[src.pos].paragraphs;
     run.clear();
@@ -266,7 +269,7 @@ std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
     // "続きを読む" is five words where "read more" is two.
     const size_t max_tail = std::max(kExcerptMaxTail, shared / 4);
     if (count_words(std::string_view(t).substr(common), max_tail + 1) > max_tail) continue;
-    if (src.pos < best_pos) best = src.owner, best_pos = src.pos;
+    if (it->second.second < best_seq) best = src.owner, best_seq = it->second.second;
   }
   return best;
 }
