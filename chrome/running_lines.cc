@@ -22,13 +22,20 @@ using parser::Paragraph;
 // at every page break; in a dump it may be glued to the text that follows
 // ("Kestrel Bulletin · May 2024 2 comed by ..."). It is dropped when
 //   * its copies (digits folded; in a dump also glued ones) number 3+, with
-//     prose between each two;
+//     text between each two: prose, or a line of 8+ words (a page may hold
+//     only an excerpt cut mid-sentence);
 //   * and the document shows the page breaks: page numbers beside the
 //     copies (a bare-number paragraph; in a dump also a number ending the
 //     line after 2+ words, or following a glued head) rising through the
 //     document, or a word broken across a copy ("wor-" / head / "kshop").
 // Without page breaks a repeated short line is a refrain or a table
 // flattened to paragraphs, and stays.
+
+// Text that separates two copies of a running line: prose, or a line of 8+
+// words without a sentence mark (an excerpt cut mid-sentence).
+bool is_text_between(const Paragraph& p) {
+  return looks_like_prose(p.text) || count_words(p.text, 8) >= 8;
+}
 
 bool is_short_line(const Paragraph& p) {
   return p.kind == parser::BlockKind::kParagraph && !is_page_number(p.text) &&
@@ -135,7 +142,7 @@ int page_number_of(const Document& d, const RunningLine& r, size_t i) {
 }
 
 // Whether r is a running line: 3+ copies spread through the document with
-// prose between (prose_before[i]: prose paragraphs before paragraph i), and
+// text between (prose_before[i]: is_text_between paragraphs before i), and
 // page breaks shown by rising numbers or a broken word.
 bool is_running(const Document& d, const RunningLine& r, const std::vector<size_t>& prose_before) {
   std::vector<size_t> all = r.copies;
@@ -192,7 +199,7 @@ bool drop_running_lines(Document& d) {
   if (d.from_text) find_glued(d, lines);
   std::vector<size_t> prose_before(d.paragraphs.size() + 1, 0);
   for (size_t i = 0; i < d.paragraphs.size(); ++i) {
-    prose_before[i + 1] = prose_before[i] + (looks_like_prose(d.paragraphs[i].text) ? 1 : 0);
+    prose_before[i + 1] = prose_before[i] + (is_text_between(d.paragraphs[i]) ? 1 : 0);
   }
   std::vector<bool> drop(d.paragraphs.size(), false);
   bool found = false;

@@ -184,11 +184,16 @@ TEST_CASE("chrome patterns are present on every page", "[fixturegen]") {
     const std::string rel = fs::relative(p, site).generic_string();
     if (rel.find("/print/") != std::string::npos) continue;
     const std::string h = slurp(p);
+    if (h.find("http-equiv=\"refresh\"") != std::string::npos) continue;  // redirect stub
     INFO(rel);
     if (rel.rfind("en/", 0) == 0) CHECK(count(h, ">Annual Reports</a>") == 3);  // menu printed 3 times
     CHECK(count(h, "class=\"menu-item menu-item-has-children\"") == 3 * 3);
-    for (const char* lang : {"href=\"/en/\"", "href=\"/ar/\"", "href=\"/fa/\"", "href=\"/sq/\""})
+    for (const char* lang : {"href=\"/en/\"", "href=\"/ar/\"", "href=\"/fa/\"", "href=\"/sq/\"",
+                             "href=\"/zh/\"", "href=\"/ja/\""})
       CHECK(h.find(lang) != std::string::npos);
+    // The tag grid on every page; English pages also list months.
+    CHECK(count(h, "class=\"tag-cloud-link\"") >= 3);
+    if (rel.rfind("en/", 0) == 0) CHECK(count(h, ">Archives</") == 1);
     const size_t c = h.find("<div class=\"copyright\">");
     REQUIRE(c != std::string::npos);
     copyrights.insert(h.substr(c, h.find("</div>", c) - c));
@@ -314,11 +319,11 @@ TEST_CASE("newsletters, excerpts and PDFs", "[fixturegen]") {
 
 TEST_CASE("language editions", "[fixturegen]") {
   const fs::path site = archive() / "site";
-  for (const char* lang : {"ar", "fa", "sq"}) {
+  for (const char* lang : {"ar", "fa", "sq", "zh", "ja"}) {
     size_t articles = 0;
     for (const auto& p : html_files(site / lang)) {
       const std::string h = slurp(p);
-      const bool rtl = std::string(lang) != "sq";
+      const bool rtl = std::string(lang) == "ar" || std::string(lang) == "fa";
       CHECK(h.find(std::string("<html lang=\"") + lang + "\" dir=\"" + (rtl ? "rtl" : "ltr") + "\"") !=
             std::string::npos);
       articles += p.string().find("/posts/") != std::string::npos ? 1 : 0;
@@ -326,6 +331,89 @@ TEST_CASE("language editions", "[fixturegen]") {
     CHECK(articles >= 15);
   }
   CHECK(slurp(archive() / "gold" / "pages.jsonl").find(" KVRF ") != std::string::npos);  // mixed script
+}
+
+// True when s holds a code point in [lo, hi] (UTF-8, 3-byte range only).
+bool has_range(const std::string& s, uint32_t lo, uint32_t hi) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const unsigned char a = s[i], b = s[i + 1], c = s[i + 2];
+    if ((a & 0xF0) != 0xE0 || (b & 0xC0) != 0x80 || (c & 0xC0) != 0x80) continue;
+    const uint32_t cp = ((a & 0x0Fu) << 12) | ((b & 0x3Fu) << 6) | (c & 0x3Fu);
+    if (cp >= lo && cp <= hi) return true;
+  }
+  return false;
+}
+
+TEST_CASE("Chinese and Japanese editions: no spaces, kana and kanji, teaser listings",
+          "[fixturegen]") {
+  size_t zh = 0, ja = 0, ja_mixed = 0;
+  for (const auto& l : lines_of(archive() / "gold" / "articles.jsonl")) {
+    const bool is_zh = l.find("\"lang\":\"zh\"") != std::string::npos;
+    const bool is_ja = l.find("\"lang\":\"ja\"") != std::string::npos;
+    if (!is_zh && !is_ja) continue;
+    const size_t p = l.find("\"paragraphs\":[");
+    const std::string body = l.substr(p, l.find("],\"aliases\"") - p);
+    INFO(l.substr(0, 60));
+    CHECK(body.find(' ') == std::string::npos);             // CJK: no spaces
+    CHECK(has_range(body, 0x4E00, 0x9FFF));                  // ideographs
+    if (is_ja) ja_mixed += has_range(body, 0x3040, 0x309F) && has_range(body, 0x30A0, 0x30FF);
+    (is_zh ? zh : ja)++;
+  }
+  CHECK(zh >= 15);
+  CHECK(ja >= 15);
+  CHECK(ja_mixed == ja);  // hiragana and katakana in every Japanese article
+  // Listings show teasers cut with an ellipsis and a read-more link.
+  const std::string zh_home = page("zh/index.html"), ja_home = page("ja/index.html");
+  CHECK(count(zh_home, "\u2026</p>") >= 5);
+  CHECK(count(zh_home, ">\u9605\u8BFB\u5168\u6587</a>") >= 5);  // 阅读全文
+  CHECK(count(ja_home, ">\u7D9A\u304D\u3092\u8AAD\u3080</a>") >= 5);  // 続きを読む
+}
+
+TEST_CASE("redirect stubs, reply-link variants, teasers and tag pages", "[fixturegen]") {
+  const fs::path site = archive() / "site";
+  const std::string articles = slurp(archive() / "gold" / "articles.jsonl");
+  const std::string pages = slurp(archive() / "gold" / "pages.jsonl");
+  // Meta-refresh stubs: a page with no chrome or text of its own, an alias
+  // of its article in the gold.
+  size_t stubs = 0;
+  for (const auto& e : fs::directory_iterator(site / "en" / "archives")) {
+    const std::string id = e.path().filename().string();
+    const std::string h = slurp(e.path() / "index.html");
+    INFO(id);
+    CHECK(h.find("<meta http-equiv=\"refresh\" content=\"0; url=/en/posts/" + id + "\">") !=
+          std::string::npos);
+    CHECK(articles.find("\"/en/archives/" + id + "/\"") != std::string::npos);
+    CHECK(pages.find("{\"url\":\"/en/archives/" + id + "/\",\"kind\":\"redirect\"") != std::string::npos);
+    ++stubs;
+  }
+  CHECK(stubs >= 4);
+  CHECK(page("about/index.html").empty());
+  CHECK(page("en/about/index.html").find("href=\"/en/archives/") != std::string::npos);
+  // ?replytocom= variants: reply links on commented articles, which name
+  // themselves canonical; the variants are aliases.
+  size_t replies = 0;
+  for (const auto& p : html_files(site / "en" / "posts")) {
+    const std::string h = slurp(p);
+    const size_t at = h.find("?replytocom=");
+    if (at == std::string::npos) continue;
+    ++replies;
+    const std::string id = fs::relative(p.parent_path(), site / "en" / "posts").generic_string();
+    CHECK(h.find("<link rel=\"canonical\" href=\"/en/posts/" + id + "\">") != std::string::npos);
+    const std::string variant = h.substr(h.rfind('"', at) + 1, h.find('#', at) - h.rfind('"', at) - 1);
+    CHECK(articles.find("\"" + variant + "\"") != std::string::npos);
+  }
+  CHECK(replies >= 5);
+  // English tag pages: teasers ending in an ellipsis, then "Read more"; the
+  // teaser is not in paragraphs.jsonl.
+  const std::string tag = page("en/tag/wells/index.html");
+  CHECK(count(tag, "\u2026</p>") >= 5);
+  CHECK(count(tag, ">Read more</a>") >= 5);
+  const auto ps = paragraphs(tag);
+  std::string teaser;
+  for (const auto& p : ps)
+    if (p.size() > 4 && p.compare(p.size() - 3, 3, "\u2026") == 0) teaser = p;
+  REQUIRE(!teaser.empty());
+  CHECK(slurp(archive() / "gold" / "paragraphs.jsonl").find(teaser) == std::string::npos);
 }
 
 TEST_CASE("robots, sitemaps and other pages", "[fixturegen]") {

@@ -102,6 +102,29 @@ TEST_CASE("a running masthead line and its page numbers are dropped", "[policy]"
                               "The third item told of the mill that closed last spring."});
 }
 
+// Regression: a newsletter whose last page held only an excerpt cut
+// mid-sentence (no sentence mark) kept its running heads, and the word
+// broken across the first head stayed broken: the cut line did not count as
+// text between two copies of the head (the page numbers had already gone as
+// site chrome).
+TEST_CASE("a running head is dropped when a page holds only a cut line", "[policy]") {
+  std::vector<Document> docs = {doc({
+      "The first item told of the new well in the upper valley and the ter-",
+      "Kestrel Bulletin \u00B7 October 2024",
+      "race that the elders built in a single week.",
+      "The second item told of the orchard and its keepers.",
+      "Kestrel Bulletin \u00B7 October 2024",
+      "Nobody had restored the delegation \u2013 not even the local caretaker \u2013 until Marit",
+      "Kestrel Bulletin \u00B7 October 2024"})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) ==
+        std::vector<std::string>{
+            "The first item told of the new well in the upper valley and the terrace that the "
+            "elders built in a single week.",
+            "The second item told of the orchard and its keepers.",
+            "Nobody had restored the delegation \u2013 not even the local caretaker \u2013 until Marit"});
+}
+
 TEST_CASE("a paragraph printed twice is left for dedup", "[policy]") {
   const std::string p = "The council met twice and agreed on nothing at all.";
   std::vector<Document> docs = {doc({p, p, p})};
