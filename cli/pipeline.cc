@@ -287,10 +287,22 @@ struct Pending {
   std::map<int64_t, int> holders;     // document id -> its paragraphs kept there
 };
 
-// True when nothing but headings is left: a title with no text under it.
+// True when a line has a letter: an ASCII letter or any non-ASCII
+// character (every other script). Dates ("2019-06-28"), numbers and
+// punctuation have none.
+bool has_letter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+  });
+}
+
+// True when nothing but headings and letterless lines is left: a title
+// with no text under it, or a listing's heading and its posts' date lines
+// once their teasers have gone.
 bool nothing_kept(const parser::Document& d) {
   return std::all_of(d.paragraphs.begin(), d.paragraphs.end(), [](const parser::Paragraph& p) {
-    return p.kind == parser::BlockKind::kHeading;
+    return p.kind == parser::BlockKind::kHeading || !has_letter(p.text);
   });
 }
 

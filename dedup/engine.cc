@@ -220,33 +220,59 @@ int64_t Decider::most_similar_para(const std::vector<uint64_t>& sh,
   return best;
 }
 
+// The first kExcerptKey bytes of s with its spaces left out (a Chinese or
+// Japanese summary glues the text of two paragraphs without one), or ""
+// when s is shorter.
+std::string excerpt_key(std::string_view s) {
+  std::string key;
+  for (size_t at = 0; at < s.size() && key.size() < kExcerptKey; ++at) {
+    if (s[at] != ' ') key += s[at];
+  }
+  return key.size() < kExcerptKey ? std::string() : key;
+}
+
 // Indexes the running text from paragraph k of document i (its normal
-// forms joined by one space) under its first kExcerptKey bytes.
+// forms joined by one space) under excerpt_key.
 void Decider::index_excerpt_source(size_t i, const Prepared& p, size_t k) {
   std::string run;
-  for (size_t j = k; j < p.paras.size() && run.size() < kExcerptKey; ++j) {
+  for (size_t j = k; j < p.paras.size() && run.size() < 2 * kExcerptKey; ++j) {
     if (p.paras[j].norm.empty()) continue;
     if (!run.empty()) run += ' ';
     run += p.paras[j].norm;
   }
-  if (run.size() < kExcerptKey) return;
+  const std::string key = excerpt_key(run);
+  if (key.empty()) return;
   excerpt_sources_.emplace(
-      hash64(std::string_view(run).substr(0, kExcerptKey)),
+      hash64(key),
       std::pair{NearPara{Owner{docs_[i].id, static_cast<int>(k)}, i}, excerpt_sources_.size()});
 }
 
+// How many bytes of t run equal to the start of src when spaces are left
+// out of both (a space in one may be missing in the other).
+size_t common_prefix_spaceless(std::string_view t, std::string_view src) {
+  size_t a = 0, b = 0, matched = 0;
+  while (a < t.size() && b < src.size()) {
+    if (t[a] == ' ') { ++a; continue; }
+    if (src[b] == ' ') { ++b; continue; }
+    if (t[a] != src[b]) break;
+    matched = ++a;
+    ++b;
+  }
+  return matched;
+}
+
 // When para (of document i) is another document's text cut short -- the
-// same words from one of its paragraphs on, at least kExcerptMinWords of
+// same words from one of its paragraphs on (spaces aside), at least kExcerptMinWords of
 // them, followed by at most kExcerptMaxTail words of its own or a quarter
 // of the shared words, whichever is more ("…", "Read more", a word cut in
 // the middle) -- the paragraph where that text
 // starts; of several, the first indexed (the owner order).
 std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
   const std::string& t = para.norm;
-  if (t.size() < kExcerptKey || static_cast<size_t>(para.words) < kExcerptMinWords) {
-    return std::nullopt;
-  }
-  auto range = excerpt_sources_.equal_range(hash64(std::string_view(t).substr(0, kExcerptKey)));
+  if (static_cast<size_t>(para.words) < kExcerptMinWords) return std::nullopt;
+  const std::string key = excerpt_key(t);
+  if (key.empty()) return std::nullopt;
+  auto range = excerpt_sources_.equal_range(hash64(key));
   std::optional<Owner> best;
   size_t best_seq = SIZE_MAX;
   std::string run, norm;
@@ -262,8 +288,7 @@ std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
       if (!run.empty()) run += ' ';
       run += norm;
     }
-    size_t common = 0;
-    while (common < t.size() && common < run.size() && t[common] == run[common]) ++common;
+    const size_t common = common_prefix_spaceless(t, run);
     const size_t shared = count_words(std::string_view(t).substr(0, common));
     if (shared < kExcerptMinWords) continue;
     // "続きを読む" is five words where "read more" is two.

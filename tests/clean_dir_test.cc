@@ -93,7 +93,7 @@ TEST_CASE("clean DIR on a missing folder fails with one line", "[policy]") {
 TEST_CASE("clean DIR: the parse cache budget never changes the output", "[policy]") {
   // Pass 1 keeps parsed pages for pass 2 within --cache-mb; pages past the
   // budget are parsed again. All cached, none cached and partly cached
-  // (1 MiB holds a few of these 45 pages) must give the same bytes.
+  // (1 MiB holds a few of these pages) must give the same bytes.
   std::string dir = winnow::test::fixture_archive() + "/site/sq";
   auto all = winnow::test::run_winnow({"clean", dir});
   auto none = winnow::test::run_winnow({"clean", dir, "--cache-mb", "0"});
@@ -105,5 +105,8 @@ TEST_CASE("clean DIR: the parse cache budget never changes the output", "[policy
   CHECK(some.out == all.out);
   auto each = winnow::test::run_winnow({"clean", dir, "--no-dedup", "--cache-mb", "1"});
   REQUIRE(each.exit_code == 0);
-  CHECK(parse_lines(each.out).size() == 45);  // --no-dedup: a line per file
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) files += e.is_regular_file() ? 1 : 0;
+  CHECK(files >= 30);
+  CHECK(parse_lines(each.out).size() == files);  // --no-dedup: a line per file
 }

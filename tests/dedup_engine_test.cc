@@ -351,6 +351,33 @@ TEST_CASE("the result does not depend on input order", "[policy]") {
   CHECK(by_id(r, 6).paragraphs[0].dup_doc == 10);
 }
 
+// Regression: a Chinese or Japanese teaser that runs across the article's
+// paragraph break has no space there (the summary glues the paragraphs'
+// text), while the article's running text joins its paragraphs with one, so
+// the teaser matched only up to the break and was kept on the listing.
+TEST_CASE("a CJK teaser glued across a paragraph break is an excerpt", "[policy]") {
+  const std::string zh1 = "渡轮每天出发两次。";
+  const std::string zh2 = "渔民们说第二艘船让游客人数翻了一番，市议会将在十月再次审查时刻表和票价。";
+  const std::string ja1 = "川の水位は先週から少しずつ上がっている。";
+  const std::string ja2 = "村の組合は堤防の点検を来月まで延ばすと発表し、住民に説明会を開いた。";
+  std::vector<DocInput> docs = {
+      doc(1, "https://example.org/zh/ferry/", DocKind::kArticle, {zh1, zh2}),
+      doc(2, "https://example.org/ja/river/", DocKind::kArticle, {ja1, ja2}),
+      doc(3, "https://example.org/", DocKind::kListing,
+          {zh1 + "渔民们说第二艘船让游客人数翻了一番\u2026",
+           ja1 + "村の組合は堤防の点検を来月まで\u2026続きを読む"})};
+  auto r = run_dedup(docs, Options{});
+  const DocDecision& listing = by_id(r, 3);
+  REQUIRE(listing.paragraphs.size() == 2);
+  CHECK(listing.paragraphs[0].reason == "excerpt");
+  CHECK(listing.paragraphs[0].dup_doc == 1);
+  CHECK(listing.paragraphs[0].dup_index == 0);
+  CHECK(listing.paragraphs[1].reason == "excerpt");
+  CHECK(listing.paragraphs[1].dup_doc == 2);
+  CHECK(!listing.paragraphs[0].keep);
+  CHECK(!listing.paragraphs[1].keep);
+}
+
 TEST_CASE("a listing's teaser of an article's opening is removed as an excerpt", "[policy]") {
   // Regression: teasers ("the opening words… Read more", or cut after N
   // characters in Chinese) are not exact or near copies of any paragraph,

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/base.h"
@@ -158,4 +159,54 @@ TEST_CASE("a listing's post units leave it when the crawl holds their article", 
         "In which A post the crawl does not hold is summed up in one sentence for the archive "
         "page. Continue reading\n\n"
         "This archive lists every post of the year in order.");
+}
+
+TEST_CASE("a listing left with only its heading and date lines is not written", "[policy][e2e]") {
+  // Regression: on a Japanese category page of teasers, the teasers went as
+  // excerpts and the titles as headings, but the page's own heading (six
+  // kana: six words, so "substantive") and the posts' ISO date lines stayed,
+  // and a document of nothing but "Category: ..." and dates was written.
+  TestServer server;
+  const std::string root = server.root();
+  const std::vector<std::string> ja1 = {"川の水位は先週から少しずつ上がっている。",
+                                        "村の組合は堤防の点検を来月まで延ばすと発表し、住民に説明会を開いた。"};
+  const std::vector<std::string> ja2 = {"図書室が駅前の倉庫の二階に開かれ、寄付された本が棚に並んだ。",
+                                        "ボランティアが毎晩交代で部屋を開け、カードなしで本を貸している。"};
+  auto page = [&](const std::string& path, const std::string& title, const std::string& date,
+                  const std::vector<std::string>& paras) {
+    std::string html = "<!doctype html><html lang=ja><head><title>" + title +
+                       "</title><link rel=canonical href=\"" + root + path +
+                       "\"></head><body><article><h1>" + title + "</h1><div class=date>" + date +
+                       "</div>";
+    for (const auto& p : paras) html += "<p>" + p + "</p>";
+    return html + "</article><footer><a href=\"/\">ホーム</a></footer></body></html>";
+  };
+  server.set_page("/ja/posts/1", page("/ja/posts/1", "川の水位", "2019-06-28", ja1));
+  server.set_page("/ja/posts/2", page("/ja/posts/2", "駅前の図書室", "2021-01-13", ja2));
+  std::string units;
+  for (const auto& [path, title, date, paras] :
+       {std::tuple{"/ja/posts/1", "川の水位", "2019-06-28", ja1},
+        std::tuple{"/ja/posts/2", "駅前の図書室", "2021-01-13", ja2}}) {
+    units += std::string("<article><h2><a href=\"") + path + "\">" + title + "</a></h2><div class=date>" +
+             date + "</div><p>" + paras[0] + paras[1].substr(0, 24) + "\xE2\x80\xA6</p><p><a href=\"" +
+             path + "\">続きを読む</a></p></article>";
+  }
+  server.set_page("/", "<!doctype html><html lang=ja><body><main><h1>Category: インタビュー</h1>" +
+                           units + "</main></body></html>");
+
+  std::string dir = make_temp_dir("owners-dates");
+  auto r = run_winnow({"run", server.url("/"), "--out", dir, "--delay", "0", "--provenance",
+                       "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> text;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  CHECK(text.count(server.url("/ja/posts/1")) == 1);
+  CHECK(text.count(server.url("/ja/posts/2")) == 1);
+  CHECK(text.count(server.url("/")) == 0);
+  std::string why;
+  for (const auto& p : jsonl(dir + "/provenance.jsonl")) {
+    if (p["paragraph"].is_null() && p["url"].as_string() == server.url("/")) why = p["reason"].as_string();
+  }
+  CHECK(why == "duplicate");
 }
