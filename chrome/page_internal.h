@@ -30,4 +30,17 @@ std::string pick_title(const parser::PageMeta& meta);
 // "By Jane Doe" / "by Jane Doe and John Roe" -> the names; "" if not a byline.
 std::string byline_name(std::string_view text);
 
+// Single-line signals for classify_page (chrome/page_lines.cc):
+// a post's own footer line ("This entry was posted...", "Bookmark the
+// permalink", "Filed under:", a copyright notice), at most 300 characters;
+bool footer_line(const parser::Block& b);
+// a heading or short line opening a comments section ("Comments", "12
+// Responses", "Leave a Reply");
+bool opens_comments(const parser::Block& b);
+// a "Posted by X at <date>" signature;
+bool posted_by(const parser::Block& b);
+// the link density of the text after a short leading label ("Tags:",
+// "Filed under:"), 1 when only links and separators follow it.
+double labelled_link_density(const parser::Block& b);
+
 }  // namespace winnow::chrome::internal

@@ -151,6 +151,11 @@ bool hatom(const parser::Node& n) {
          c.find("h-entry") != std::string::npos || c.find("h-feed") != std::string::npos;
 }
 
+// An aside, or a boilerplate class not also named content.
+bool is_furniture(uint32_t f) {
+  return (f & parser::kInAside) || ((f & parser::kBoilerClass) && !(f & parser::kContentClass));
+}
+
 // Per node: whether a furniture ancestor (an aside, or a boilerplate class
 // not also named content) sits above it with no hAtom post/feed marker on
 // the way down (the node itself included). Computed top-down, parents first.
@@ -161,10 +166,7 @@ std::vector<char> furniture_above(const ParsedPage& page, const Regions& r) {
     marked[i] = hatom(page.nodes[i]);
     int p = page.nodes[i].parent;
     if (p < 0 || marked[i] || marked[p]) continue;
-    uint32_t f = r.nf[p];
-    bool furniture = (f & parser::kInAside) ||
-                     ((f & parser::kBoilerClass) && !(f & parser::kContentClass));
-    above[i] = furniture || above[p];
+    above[i] = is_furniture(r.nf[p]) || above[p];
   }
   return above;
 }
@@ -194,6 +196,22 @@ struct Sums {
   std::vector<char> scoring;  // per block: counted in the region score
 };
 
+// Per node: the OR of node_flags over the node and its ancestors up to,
+// not including, the first ancestor of the region root (the root
+// included). Furniture around the region is left out; furniture beside it
+// is not.
+std::vector<uint32_t> off_chain_flags(const ParsedPage& page, const Regions& r) {
+  size_t n = page.nodes.size();
+  std::vector<char> chain(n, 0);
+  for (int a = r.top; a >= 0; a = page.nodes[a].parent) chain[a] = 1;
+  std::vector<uint32_t> off(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int p = page.nodes[i].parent;
+    off[i] = chain[i] ? 0 : r.nf[i] | (p >= 0 ? off[p] : 0);
+  }
+  return off;
+}
+
 // Content split over sibling containers (one div per section or step):
 // move up while the parent holds kPromoteRatio times the prose of the
 // current region and few links. Prose is scoring text outside teaser links
@@ -201,10 +219,14 @@ struct Sums {
 int promote(const ParsedPage& page, const Regions& r, const Sums& s) {
   size_t n = page.nodes.size();
   std::vector<double> prose(n, 0);
-  uint32_t not_prose = kNotProse & ~r.anc[r.top];
-  for (size_t bi = 0; bi < page.blocks.size(); ++bi)
-    if (s.scoring[bi] && !(r.bflags[bi] & not_prose))
-      prose[page.blocks[bi].node] += page.blocks[bi].text_chars;
+  // A sidebar beside the region is not prose even when the region itself
+  // sits in a "widget" (a blog engine's main column).
+  std::vector<uint32_t> off = off_chain_flags(page, r);
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
+    const Block& b = page.blocks[bi];
+    if (s.scoring[bi] && !(b.ancestor_flags & parser::kInLink) && !(off[b.node] & kNotProse))
+      prose[b.node] += b.text_chars;
+  }
   for (size_t i = n; i-- > 0;)
     if (page.nodes[i].parent >= 0) prose[page.nodes[i].parent] += prose[i];
   int promoted = r.top;
@@ -225,12 +247,15 @@ bool is_ancestor(const ParsedPage& page, int a, int n) {
 }
 
 // Visible text outside links per subtree (hidden and comment blocks left
-// out).
-std::vector<double> visible_text(const ParsedPage& page, const Regions& r) {
+// out; with `furniture`, text in a furniture container too).
+std::vector<double> visible_text(const ParsedPage& page, const Regions& r,
+                                 const std::vector<char>* furniture = nullptr) {
   size_t n = page.nodes.size();
   std::vector<double> text(n, 0);
   for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
     const Block& b = page.blocks[bi];
+    if (b.node >= 0 && furniture && ((*furniture)[b.node] || is_furniture(r.nf[b.node])))
+      continue;
     if (b.node >= 0 && !(r.bflags[bi] & kNeverContent))
       text[b.node] += static_cast<double>(b.text_chars - b.link_chars);
   }
@@ -277,7 +302,11 @@ int article_body_region(const ParsedPage& page, const Regions& r, const Sums& s,
   double need = marked == 1 ? 0 : kBodyVsRegion * text[r.top];
   if (body < 0 || body == r.top || body_text < need) return r.top;
   if (is_ancestor(page, body, r.top)) return body_text * 2 >= s.text[body] ? body : r.top;
-  if (is_ancestor(page, r.top, body)) return body_text >= kBodyInRegion * text[r.top] ? body : r.top;
+  if (is_ancestor(page, r.top, body)) {
+    // Sidebars and widgets inside the region do not count.
+    std::vector<double> own = visible_text(page, r, &furniture);
+    return body_text >= kBodyInRegion * own[r.top] ? body : r.top;
+  }
   return body;
 }
 
@@ -379,22 +408,9 @@ bool sibling_paragraph(const ParsedPage& page, const Regions& r, size_t bi) {
          link_density(b) < 0.25 && !(r.bflags[bi] & kNotCandidate);
 }
 
-// The post's own footer lines, printed under the text by blog engines
-// ("This entry was posted on ... and is filed under ...", "Bookmark the
-// permalink", "You can follow any responses to this entry...") and
-// copyright notices ("(c) 2012 The Associated Press. All rights reserved.").
-bool footer_line(const Block& b) {
-  if (b.text_chars > 300) return false;
-  std::string l = to_lower_ascii(trim(b.text));
-  static constexpr std::string_view kPrefix[] = {
-      "this entry was posted", "this entry was written", "this entry is filed",
-      "you can follow any responses", "bookmark the permalink", "trackbacks are closed",
-      "both comments and pings", "comments are closed", "posted in:", "filed under:",
-      "\xC2\xA9", "copyright", "(c) "};
-  for (std::string_view k : kPrefix)
-    if (std::string_view(l).substr(0, k.size()) == k) return true;
-  return l.find("all rights reserved") != std::string::npos;
-}
+// Link density above which a block in the marked post body is a link, not
+// prose (elsewhere 0.5, list items 0.3).
+constexpr double kBodyMaxLinks = 0.8;
 
 // after_content: the region already gave real content above this block.
 bool chrome_in_region(const ParsedPage& page, const Regions& r, size_t bi, bool after_content) {
@@ -408,9 +424,14 @@ bool chrome_in_region(const ParsedPage& page, const Regions& r, size_t bi, bool 
                            parser::kHidden | parser::kInButton);
     if (strong || b.text_chars < 200 || ld > 0.2 || (below & parser::kInList)) return true;
   }
-  if (b.kind != BlockKind::kHeading && ld > 0.5) return true;
-  if (b.kind == BlockKind::kListItem && ld > 0.3 && b.text_chars < 120) return true;
-  return internal::is_boilerplate_line(b.text) || (after_content && footer_line(b));
+  // In the marked post body, links are the author's: a line, cell or list
+  // item is dropped only when (after a "Tags:"-like label) it is nearly
+  // all link.
+  bool linky = !(r.bflags[bi] & parser::kArticleBody) ||
+               internal::labelled_link_density(b) > kBodyMaxLinks;
+  if (b.kind != BlockKind::kHeading && ld > 0.5 && linky) return true;
+  if (b.kind == BlockKind::kListItem && ld > 0.3 && b.text_chars < 120 && linky) return true;
+  return internal::is_boilerplate_line(b.text) || (after_content && internal::footer_line(b));
 }
 
 // Whether a heading's text is the page's own title (pick_title: <title> or
@@ -431,11 +452,13 @@ bool names_page(const std::string& title, std::string_view text) {
 void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
                        std::vector<BlockVerdict>& v) {
   const std::string title = internal::pick_title(page.meta);
+  std::vector<uint32_t> off = off_chain_flags(page, r);
   int h = -1;
   for (int i = first - 1; i >= 0 && i >= first - 12; --i) {
     const Block& b = page.blocks[i];
     if (r.bflags[i] & parser::kInNav) break;
     if (r.bflags[i] & kNeverContent) continue;  // a hidden "Print" button, a comment count
+    if (b.node >= 0 && is_furniture(off[b.node])) continue;  // a sidebar's "About me"
     bool linked_ok = names_page(title, b.text);
     if (b.kind == BlockKind::kHeading && b.level <= 2 && (link_density(b) < 0.9 || linked_ok)) {
       h = i;
@@ -454,35 +477,11 @@ void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
   }
 }
 
-// A heading or short line that opens a comments/trackbacks section
-// ("Comments", "12 Responses", "Leave a Reply", "Trackback Pings").
-bool opens_comments(const Block& b) {
-  if (b.text_chars > 60) return false;
-  std::string l = to_lower_ascii(trim(b.text));
-  size_t i = 0;
-  while (i < l.size() && (std::isdigit(static_cast<unsigned char>(l[i])) || l[i] == ' ')) ++i;
-  std::string t(std::string_view(l).substr(i));
-  while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == ' ')) t.pop_back();
-  static const char* const kExact[] = {
-      "comment", "comments", "response", "responses", "replies", "trackbacks",
-      "trackback pings", "trackback", "leave a comment", "leave a reply",
-      "reader comments", "join the discussion", "post a comment", "add a comment",
-      "add your comment", "user comments", "readers' comments"};
-  for (const char* k : kExact)
-    if (t == k) return true;
-  return t.rfind("comments (", 0) == 0 || t.rfind("responses to ", 0) == 0 ||
-         t.rfind("comments for ", 0) == 0;
-}
-
-// "Posted by X at <date>" signature lines; when they repeat, every one after
-// the first closes a reader comment.
+// When "Posted by X at <date>" signature lines repeat this often, every one
+// after the first closes a reader comment.
 constexpr int kPostedRepeats = 3;
 // Content characters kept before a "Comments" heading may end the region.
 constexpr size_t kCommentsAfterChars = 400;
-bool posted_by(const Block& b) {
-  return b.text_chars <= 120 && b.text.size() > 10 &&
-         iequals_ascii(std::string_view(b.text).substr(0, 9), "posted by");
-}
 
 }  // namespace
 
@@ -501,7 +500,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
   }
   int first = -1;
   int posted = 0;
-  for (const Block& b : page.blocks) posted += posted_by(b) ? 1 : 0;
+  for (const Block& b : page.blocks) posted += internal::posted_by(b) ? 1 : 0;
   bool cut = false;  // a comments section started inside the region
   size_t kept_chars = 0;
   for (size_t i = 0; i < page.blocks.size() && !cut; ++i) {
@@ -510,11 +509,13 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
     if (!inside && !sibling_paragraph(page, r, i)) continue;
     // Only after real content, and not a "13 Comments" link up top.
     if (kept_chars >= kCommentsAfterChars && link_density(b) < 0.5 &&
-        !(b.ancestor_flags & (parser::kInLink | parser::kInButton)) && opens_comments(b)) {
+        !(b.ancestor_flags & (parser::kInLink | parser::kInButton)) &&
+        internal::opens_comments(b)) {
       cut = true;
       continue;
     }
-    if (first >= 0 && posted >= kPostedRepeats && posted_by(b)) cut = true;  // kept, then stop
+    // A repeated signature is kept, then the region stops.
+    if (first >= 0 && posted >= kPostedRepeats && internal::posted_by(b)) cut = true;
     if (inside && chrome_in_region(page, r, i, kept_chars > 0)) {
       v[i].reason = internal::is_boilerplate_line(b.text) ? Reason::kBoilerplateLine
                                                           : Reason::kPageSignals;

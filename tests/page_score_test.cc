@@ -1,9 +1,11 @@
 // page_score_test.cc: the per-page region rules of classify_page that are
 // not about one page type -- class tokens that only look like comments,
 // candidates inside furniture, hAtom posts inside a "widget", promotion to
-// a parent only for prose, the post-footer lines under the text, the marked
-// article body (itemprop=articleBody, entry-content...) and the headline
-// above the region. Each page is a small invented snippet.
+// a parent only for prose (a sidebar beside the region is never prose),
+// the post-footer lines under the text, the marked article body
+// (itemprop=articleBody, entry-content...: it decides the region, and links
+// inside it are prose) and the headline above the region. Each page is a
+// small invented snippet.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -152,4 +154,64 @@ TEST_CASE("a linked headline naming the page is kept, a linked site name is not"
   CHECK(test::kept_paragraphs(html, "https://blog.example/2024/03/post", &doc) ==
         std::vector<std::string>{"Ferry back in service", "Posted on March 4, 2024", kP1, kP2});
   CHECK(doc.title == "Ferry back in service");
+}
+
+// Regression: a Blogger-style page puts the posts in a "widget" and the
+// sidebar in widgets too; because the region's own column was a widget,
+// the sidebar's profile counted as prose and promotion climbed to the page
+// wrapper, whose blocks below a widget were then all dropped.
+TEST_CASE("promotion does not count a sidebar as prose when the post column is a widget",
+          "[policy]") {
+  std::string about =
+      "A long profile of the author in the sidebar, with hobbies, places, books, films, "
+      "favourite recipes, and the story of how this blog began, many years ago, at sea. ";
+  std::string html = std::string(R"(<html><body><div id="outer"><div id="wrap">
+<div class="main"><div class="widget Blog"><h2 class="date-header">Monday, March 4, 2024</h2>
+<div class="post hentry"><h3 class="post-title">Ferry back in service</h3>
+<div class="text"><p>)") + kP1 + R"(</p></div></div></div></div>
+<div class="sidebar"><div class="widget Profile"><div class="widget-content"><p>)" + about +
+                     about + R"(</p><p>)" + about + about + R"(</p></div></div></div>
+</div></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Monday, March 4, 2024", "Ferry back in service",
+                                               kP1});
+}
+
+// Regression: the region was the page's content wrapper, holding a
+// sidebar profile and a short post whose body is marked (post-body); the
+// body held less than half the wrapper's text, so the profile was kept
+// (and the sidebar's "About me" heading taken for the headline).
+TEST_CASE("a region around the marked body shrinks to it when the rest is sidebar",
+          "[policy]") {
+  const char* kShort = "The ferry is back in service after three weeks of repairs.";
+  std::string about =
+      "A long profile of the author in the sidebar, with hobbies, places, books, films, "
+      "favourite recipes, and the story of how this blog began, many years ago, at sea. ";
+  std::string html = std::string(R"(<html><body><div id="content">
+<div id="sidebar"><div id="sidebar2"><div class="profile">
+<h2 class="sidebar-title">About me</h2><p>)") + about + about + about + R"(</p></div>
+<p>)" + about + "</p><p>" + about + R"(</p></div></div>
+<div id="main"><h2 class="date-header">Monday, March 4, 2024</h2>
+<div class="post"><h3 class="post-title">Ferry back in service</h3>
+<div class="post-body">)" + kShort + R"(</div></div></div>
+</div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Monday, March 4, 2024", "Ferry back in service",
+                                               kShort});
+}
+
+// Regression: a weekly round-up whose items are sentences with linked
+// product names lost every item (list items over 30% links were dropped
+// wherever they were); inside the marked body only near-all-link lines go,
+// and a "Tags:" label does not count as prose.
+TEST_CASE("in the marked body, linked sentences stay and labelled link lines go", "[policy]") {
+  std::string html = std::string(R"(<html><body><div class="post">
+<div class="entry-content"><p>)") + kP1 + R"(</p><ul>
+<li>We released <a href="/a">the new harbour timetable for ferries</a> today.</li>
+<li>The <a href="/b">loading ramp inspection report</a> is now public.</li>
+</ul><p>)" + kP2 + R"(</p>
+<p>Tags: <a href="/t/ferry">ferry</a>, <a href="/t/harbour">harbour</a>, <a href="/t/repairs">repairs</a></p>
+<ul><li><a href="/c">Another story about the harbour</a></li></ul>
+</div></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{
+                          kP1, "We released the new harbour timetable for ferries today.",
+                          "The loading ramp inspection report is now public.", kP2});
 }
