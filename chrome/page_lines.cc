@@ -56,7 +56,8 @@ double labelled_link_density(const Block& b) {
 }
 
 // A heading or short line that opens a comments/trackbacks section
-// ("Comments", "12 Responses", "Leave a Reply", "Trackback Pings").
+// ("Comments", "12 Responses", "1 Comment", "Leave a Reply", "Trackback
+// Pings").
 bool opens_comments(const Block& b) {
   if (b.text_chars > 60) return false;
   std::string l = to_lower_ascii(trim(b.text));
@@ -69,8 +70,12 @@ bool opens_comments(const Block& b) {
       "trackback pings", "trackback", "leave a comment", "leave a reply",
       "reader comments", "join the discussion", "post a comment", "add a comment",
       "add your comment", "user comments", "readers' comments"};
+  // A bare singular "Comment" or "Response" is as often a section of the
+  // article (an op-ed's "Comment", a list of ways to pitch a journalist);
+  // with a count ("1 Comment") it opens the comments.
+  bool counted = i > 0;
   for (const char* k : kExact)
-    if (t == k) return true;
+    if (t == k) return counted || (t != "comment" && t != "response");
   return t.rfind("comments (", 0) == 0 || t.rfind("responses to ", 0) == 0 ||
          t.rfind("comments for ", 0) == 0;
 }

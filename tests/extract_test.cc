@@ -154,6 +154,30 @@ TEST_CASE("a Comments heading after the article ends the content", "[policy]") {
   CHECK(paras[3] == "The beans, as always, did better than anything else; we froze twelve bags of them.");
 }
 
+// Regression: an article whose sections are headed "Comment", "Briefing",
+// "Access"... (ways to pitch a journalist) lost everything from its
+// "Comment" section on: the bare singular was read as a comments heading.
+TEST_CASE("a bare 'Comment' section heading does not end the content, '1 Comment' does",
+          "[policy]") {
+  std::string intro =
+      "<html><body><div class='entry'><h1>Ways to reach a journalist</h1>"
+      "<p>Journalists get hundreds of pitches a week, and most of them are deleted unread, "
+      "so the ones that get attention offer something of value to the reporter.</p>"
+      "<p>Here are a few things you can offer instead of a product pitch, each of which "
+      "has worked for founders we know, in several industries and countries.</p>"
+      "<p>None of them costs money, but all of them take time, some patience and a little "
+      "courage.</p>";
+  std::string section =
+      "<p>Reporters need people who can give an opinion quickly, on the record, when a "
+      "story breaks, so tell them what you know about and how to reach you.</p>";
+  auto paras = content(intro + "<h2>Comment</h2>" + section + "</div></body></html>");
+  REQUIRE(paras.size() == 6);
+  CHECK(paras[4] == "Comment");
+  CHECK(paras[5] == std::string(section).substr(3, section.size() - 7));
+  paras = content(intro + "<h2>1 Comment</h2>" + section + "</div></body></html>");
+  CHECK(paras.size() == 4);
+}
+
 namespace {
 
 std::string byline_page(const std::string& lang, const std::string& byline) {
