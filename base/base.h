@@ -150,6 +150,9 @@ std::string collapse_whitespace(std::string_view s);
 std::string_view page_of_url(std::string_view url);
 // page_of_url(a) == page_of_url(b), and neither is empty.
 bool same_page_url(std::string_view a, std::string_view b);
+// The authority ("host[:port]", as written) of an absolute URL; "" if none.
+// A view into `url`.
+std::string_view url_authority(std::string_view url);
 
 // Words as a reader counts them, in any script (base/words.cc): a run of
 // non-space characters counts once, except that each CJK ideograph, kana

@@ -221,4 +221,11 @@ bool same_page_url(std::string_view a, std::string_view b) {
   return !a.empty() && a == b;
 }
 
+std::string_view url_authority(std::string_view url) {
+  size_t at = url.find("://");
+  if (at == std::string_view::npos) return {};
+  url.remove_prefix(at + 3);
+  return url.substr(0, url.find_first_of("/?#"));
+}
+
 }  // namespace winnow

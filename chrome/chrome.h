@@ -180,6 +180,11 @@ class PageCache {
 // --------------------------------------------------------------- output --
 struct ExtractOptions {
   bool keep_links_in_markdown = false;
+  // Site mode (`winnow run`/`extract`, `clean DIR`): leave out the page's
+  // date and post-meta lines (the date is in Document::date) and the
+  // headings that end the text over a section that is all chrome. A lone page (`clean PAGE`) keeps its
+  // dateline, as single-page extractors do.
+  bool site_mode = false;
 };
 
 // Builds the Document: content blocks in order, with metadata picked from

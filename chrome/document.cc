@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "chrome/chrome.h"
+#include "chrome/dump_internal.h"
 #include "chrome/page_internal.h"
 #include "chrome/site_text.h"
 
@@ -32,19 +33,11 @@ std::string strip_links(std::string_view md) {
   return out;
 }
 
-// The authority ("host[:port]", lower-cased) of an absolute URL; "" if none.
-std::string_view authority(std::string_view url) {
-  size_t at = url.find("://");
-  if (at == std::string_view::npos) return {};
-  url.remove_prefix(at + 3);
-  return url.substr(0, url.find_first_of("/?#"));
-}
-
 // True when href names another page of the same site than `url` (and than
 // its canonical URL).
 bool links_elsewhere_on_site(std::string_view href, std::string_view url,
                              std::string_view canonical) {
-  if (href.empty() || !iequals_ascii(authority(href), authority(url))) return false;
+  if (href.empty() || !iequals_ascii(url_authority(href), url_authority(url))) return false;
   return !same_page_url(href, url) && !same_page_url(href, canonical);
 }
 
@@ -60,7 +53,7 @@ bool links_to_ancestor(std::string_view href, std::string_view url) {
     size_t slash = u.find('/', scheme + 3);
     return slash == std::string_view::npos ? std::string_view("/") : u.substr(slash);
   };
-  if (href.empty() || !iequals_ascii(authority(href), authority(url))) return false;
+  if (href.empty() || !iequals_ascii(url_authority(href), url_authority(url))) return false;
   std::string_view h = path_of(href), p = path_of(url);
   return !h.empty() && h.back() == '/' && p.size() > h.size() && p.substr(0, h.size()) == h;
 }
@@ -167,6 +160,71 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
   return "";
 }
 
+// A heading that closes the page's text, over a section that is all chrome
+// ("Translations" over the list of links to the other editions): what it
+// announced is gone, so it goes too. Only headings after the last kept
+// non-heading block count -- a text does not end on a heading, while a
+// heading inside it whose links were judged chrome may still be the
+// author's. The section runs to the next heading of the same or a higher
+// level or the end of the heading's parent element; at least one of its blocks must have been judged chrome for what
+// it says (not only empty image placeholders).
+std::vector<bool> trailing_orphan_headings(const parser::ParsedPage& page,
+                                           const std::vector<BlockVerdict>& verdicts) {
+  const size_t n = std::min(page.blocks.size(), verdicts.size());
+  std::vector<bool> out(n, false);
+  size_t start = 0;  // past the last kept non-heading block
+  for (size_t i = 0; i < n; ++i) {
+    if (!verdicts[i].chrome && page.blocks[i].kind != BlockKind::kHeading) start = i + 1;
+  }
+  for (size_t i = start; i < n; ++i) {
+    const parser::Block& h = page.blocks[i];
+    if (verdicts[i].chrome || h.kind != BlockKind::kHeading) continue;
+    // The section: the blocks after it inside its own parent element (a
+    // footer outside the heading's container is not what it announced).
+    const std::string_view parent = std::string_view(h.path).substr(0, h.path.rfind('>') + 1);
+    bool dropped = false, kept = false;
+    for (size_t j = i + 1; j < n && !kept; ++j) {
+      const parser::Block& b = page.blocks[j];
+      if (b.kind == BlockKind::kHeading && b.level <= h.level) break;
+      if (parent.empty() || b.path.compare(0, parent.size(), parent) != 0) break;
+      if (!verdicts[j].chrome) kept = true;
+      else if (verdicts[j].reason != Reason::kEmpty) dropped = true;
+    }
+    out[i] = dropped && !kept;
+  }
+  return out;
+}
+
+// Site mode: the page's date line and post-meta line ("26. 10. 2007",
+// "Mon Sep 26, 2016 in Travel Aqaba") are the document's metadata, not its
+// text (the date is in Document::date). Dropped where they stand: at the
+// head (among the first three paragraphs, or before the first prose when
+// there is prose: a poem's short lines are not a header), at
+// the foot (after the last prose; never the last paragraph, as a poem may
+// close with its date), and anywhere on a listing (each post unit's date).
+void drop_meta_lines(parser::Document& doc) {
+  auto& ps = doc.paragraphs;
+  size_t first_prose = ps.size(), last_prose = 0;
+  for (size_t k = 0; k < ps.size(); ++k) {
+    if (ps[k].kind == BlockKind::kPre || !internal::looks_like_prose(ps[k].text)) continue;
+    first_prose = std::min(first_prose, k);
+    last_prose = k;
+  }
+  const bool listing = doc.kind == parser::PageKind::kListing;
+  std::vector<parser::Paragraph> kept;
+  kept.reserve(ps.size());
+  for (size_t k = 0; k < ps.size(); ++k) {
+    const bool head = k < 3 || (first_prose < ps.size() && k < first_prose);
+    const bool foot = first_prose < ps.size() && k > last_prose && k + 1 < ps.size();
+    if ((head || foot || listing) && ps[k].kind == BlockKind::kParagraph &&
+        internal::is_date_line(ps[k].text)) {
+      continue;
+    }
+    kept.push_back(std::move(ps[k]));
+  }
+  ps = std::move(kept);
+}
+
 }  // namespace
 
 parser::Document build_document(std::string_view url, const parser::ParsedPage& page,
@@ -175,8 +233,10 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
   parser::Document doc;
   doc.url = std::string(url);
   doc.from_text = page.from_text;
+  std::vector<bool> orphans;
+  if (options.site_mode) orphans = trailing_orphan_headings(page, verdicts);
   for (size_t i = 0; i < page.blocks.size() && i < verdicts.size(); ++i) {
-    if (verdicts[i].chrome) continue;
+    if (verdicts[i].chrome || (i < orphans.size() && orphans[i])) continue;
     const parser::Block& b = page.blocks[i];
     parser::Paragraph p;
     p.kind = b.kind;
@@ -211,6 +271,7 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
     doc.lang = internal::detect_language(m.lang, sample);
   }
   doc.kind = page_kind(page, doc);
+  if (options.site_mode) drop_meta_lines(doc);
   return doc;
 }
 

@@ -143,6 +143,8 @@ struct SiteModel::Impl {
   Reason judge(const Site& s, const Block& b, const BlockKeys& k, bool has_region) const;
   bool position_is_chrome(const Site& s, uint64_t pos) const;
   bool rescues(const Site& s, const Block& b, const BlockKeys& k) const;
+  bool rescues_reference(std::string_view url, const Site& s, const Block& b,
+                         const BlockKeys& k) const;
 };
 
 SiteModel::SiteModel(SiteModelOptions options) : impl_(std::make_unique<Impl>()) {
@@ -297,6 +299,27 @@ bool SiteModel::Impl::rescues(const Site& s, const Block& b, const BlockKeys& k)
   return !internal::is_boilerplate_line(b.text);
 }
 
+// A link to another site inside the body of a post (the element the
+// template gives one post's text: entry-content, itemprop=articleBody),
+// alone in its list item or paragraph, that the page classifier dropped as
+// link-dense: a reference list the author wrote ("Sources: A, B, C", a bare
+// URL under a talk's title), not the template's furniture, which links
+// within the site (related posts, tags, "read more") or recurs across it
+// (share buttons). Furniture classes, comments and hidden blocks are never
+// rescued.
+bool SiteModel::Impl::rescues_reference(std::string_view url, const Site& s, const Block& b,
+                                        const BlockKeys& k) const {
+  constexpr uint32_t kNever = kChromeRegion | parser::kHidden | parser::kInButton |
+                              parser::kBoilerClass | parser::kInComments;
+  if (!(b.ancestor_flags & parser::kArticleBody) || (b.ancestor_flags & kNever)) return false;
+  if (!(b.ancestor_flags & parser::kInLink) || b.href.empty() || k.text == 0) return false;
+  std::string_view host = url_authority(b.href);
+  if (host.empty() || iequals_ascii(host, url_authority(url))) return false;
+  auto t = s.keys.find(k.text);
+  if (t != s.keys.end() && t->second.pages >= 2) return false;
+  return !internal::is_boilerplate_line(b.text);
+}
+
 std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
                                               const ParsedPage& page) const {
   return classify(url, page, classify_page(page));
@@ -359,7 +382,10 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
                                   : keys_of(page.blocks[i], line);
     if (page_chrome) {
       bool rescued = false;
-      for (const Site* s : groups) rescued = rescued || impl_->rescues(*s, page.blocks[i], k);
+      for (const Site* s : groups) {
+        rescued = rescued || impl_->rescues(*s, page.blocks[i], k) ||
+                  impl_->rescues_reference(url, *s, page.blocks[i], k);
+      }
       if (!rescued) continue;
       v.chrome = false;
       v.reason = Reason::kContent;

@@ -193,7 +193,9 @@ void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
                                            page_keys)
                          : m.text.classify(e.model_url, kept->page);
     l.keys[i] = {};
-    docs.push_back(chrome::build_document(e.url, kept->page, verdicts));
+    chrome::ExtractOptions options;
+    options.site_mode = html;  // dumps have their own line rules (DumpModel)
+    docs.push_back(chrome::build_document(e.url, kept->page, verdicts, options));
     docs.back().url = e.url;
     entries.push_back(&e);
     headlines.push_back(html ? std::vector<std::string>{} : headline_lines(kept->page, verdicts));

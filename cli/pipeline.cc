@@ -97,11 +97,11 @@ void print_explain(const std::string& url, const parser::ParsedPage& page,
                    const parser::Document& doc) {
   std::printf("# %s kind=%s title=%s canonical=%s\n", url.c_str(),
               parser::page_kind_name(doc.kind), doc.title.c_str(), doc.canonical_url.c_str());
-  static const char kFlagLetters[] = "nhfaFAMlgLtHCbcB";  // NodeFlag bit order
+  static const char kFlagLetters[] = "nhfaFAMlgLtHCbcBP";  // NodeFlag bit order
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const parser::Block& b = page.blocks[i];
     std::string flags;
-    for (int bit = 0; bit < 16; ++bit) {
+    for (int bit = 0; bit + 1 < static_cast<int>(sizeof kFlagLetters); ++bit) {
       if (b.ancestor_flags & (1u << bit)) flags += kFlagLetters[bit];
     }
     std::string text = b.text.substr(0, 120);
@@ -136,14 +136,16 @@ std::vector<std::string> linked_headings(const parser::ParsedPage& page,
 
 // A listing's post unit -- a heading linking to a page, and what follows
 // it up to the next heading of its level or higher -- belongs to that page
-// when the crawl holds it as an article: the article keeps the text, so the
-// unit (title, date line, summary, "read more") leaves the listing. Units
-// of posts the crawl does not hold stay.
+// when the crawl holds it as a page of its own (an article, or a short
+// post such as a photo with its caption: any page that is not itself a
+// listing): that page keeps the text, so the unit (title, date line,
+// summary, "read more") leaves the listing. Units of posts the crawl does
+// not hold, or that link to another listing, stay.
 void drop_units_of_articles(std::vector<parser::Document>& docs,
                             const std::vector<std::vector<std::string>>& unit_links) {
   std::set<std::string_view> articles;
   for (const parser::Document& d : docs) {
-    if (d.kind != parser::PageKind::kArticle) continue;
+    if (d.kind == parser::PageKind::kListing) continue;
     articles.insert(page_of_url(d.url));
     if (!d.canonical_url.empty()) articles.insert(page_of_url(d.canonical_url));
   }
@@ -201,7 +203,9 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
       ++s.warnings;
       log_warn(ref.url + ": " + page.warnings.front());
     }
-    docs.push_back(chrome::build_document(ref.url, page, verdicts));
+    chrome::ExtractOptions site;
+    site.site_mode = true;
+    docs.push_back(chrome::build_document(ref.url, page, verdicts, site));
     doc_refs.push_back(ref);
     unit_links.push_back(linked_headings(page, docs.back()));
     if (!explain_url.empty() && ref.url == explain_url) print_explain(ref.url, page, verdicts, docs.back());

@@ -1,0 +1,173 @@
+// site_text_test.cc: what `winnow run` keeps of a post's own page in site
+// mode, on a small blog served on 127.0.0.1: the dateline is metadata (the
+// document's date), not text; a heading that ends the text over a list
+// judged chrome ("Translations") goes with it; a reference list of links to
+// other sites inside the post body is the author's text; and a listing's
+// unit leaves the listing when the crawl holds the post's own page, even a
+// short photo post that is not an article.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/base.h"
+#include "chrome/chrome.h"
+#include "parser/parser.h"
+#include "tests/support/test_server.h"
+#include "tests/support/util.h"
+
+using namespace winnow;
+using namespace winnow::test;
+
+namespace {
+
+const std::vector<std::string> kFerry = {
+    "The ferry to the northern islands now leaves twice a day from the old harbour wall.",
+    "Fishermen say the second boat has doubled the number of visitors since the spring.",
+    "The council will review the timetable again in October after counting passengers."};
+
+const std::vector<std::string> kReading = {
+    "A reading room opened above the bakery on Mill Street with four hundred donated books.",
+    "Volunteers keep it open every evening and lend books without asking for a card."};
+
+// A post page: header with title and dateline, the paragraphs, then the
+// links to the other editions under their own heading.
+std::string ferry_page() {
+  std::string html =
+      "<!doctype html><html lang=en><head><title>Second ferry</title>"
+      "<meta property=og:type content=article></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/2020/\">Archives</a></nav>"
+      "<article><header><h1>Second ferry</h1><p class=meta>"
+      "<time datetime=\"2020-01-14T09:00:00+01:00\">14. 01. 2020</time></p></header>";
+  for (const auto& p : kFerry) html += "<p>" + p + "</p>";
+  return html +
+         "<h4>Translations</h4><ul>"
+         "<li><a href=\"/fr/2020/01/ferry/\">fr: Le second bac</a></li>"
+         "<li><a href=\"/de/2020/01/ferry/\">de: Die zweite F\xC3\xA4hre</a></li></ul>"
+         "</article><footer><p>Island Paper</p></footer></body></html>";
+}
+
+// A post whose body (entry-content) ends with a list of its sources on
+// other sites.
+std::string reading_page() {
+  std::string html =
+      "<!doctype html><html lang=en><head><title>Reading room</title>"
+      "<meta property=og:type content=article></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/2020/\">Archives</a></nav>"
+      "<article><h1>Reading room</h1><div class=entry-content>";
+  for (const auto& p : kReading) html += "<p>" + p + "</p>";
+  return html +
+         "<h3>Sources</h3><ul>"
+         "<li><a href=\"https://library.example.net/news\">County library newsletter</a></li>"
+         "<li><a href=\"https://bakers.example.com/\">Mill Street bakers' guild</a></li>"
+         "</ul></div></article><footer><p>Island Paper</p></footer></body></html>";
+}
+
+std::vector<JsonValue> jsonl(const std::string& path) {
+  std::vector<JsonValue> out;
+  for (const auto& line : read_lines(path)) {
+    if (line.empty()) continue;
+    auto v = JsonValue::parse(line);
+    REQUIRE(v.is_ok());
+    out.push_back(*v);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("site mode keeps a post's own text: no dateline, no orphan heading, its references",
+          "[policy][e2e]") {
+  // Regression (real blogs): every article began with its date line
+  // ("26. 10. 2007", "Mon Sep 26, 2016 in Travel Aqaba") and ended with a
+  // "Translations" heading whose list was gone; a post's list of sources
+  // (links to other sites) was dropped as link-dense; a month archive kept
+  // its unit of a photo post (a page too short to be an article).
+  TestServer server;
+  const std::string ferry = "/2020/01/ferry/", photo = "/2020/02/harbour-at-dusk/";
+  const std::string reading = "/2020/03/reading-room/";
+  server.set_page(ferry, ferry_page());
+  server.set_page(reading, reading_page());
+  server.set_page(photo,
+                  "<!doctype html><html lang=en><head><title>Harbour at dusk</title></head><body>"
+                  "<nav><a href=\"/\">Home</a> <a href=\"/2020/\">Archives</a></nav>"
+                  "<article><h1>Harbour at dusk</h1><div class=entry-content>"
+                  "<p>The harbour at dusk, seen from the end of the old wall.</p></div></article>"
+                  "<footer><p>Island Paper</p></footer></body></html>");
+  std::string units;
+  for (const auto& [path, title] :
+       {std::pair{ferry, std::string("Second ferry")}, std::pair{photo, std::string("Harbour at dusk")},
+        std::pair{reading, std::string("Reading room")},
+        std::pair{std::string("/2019/12/gone/"), std::string("A post the crawl does not hold")}}) {
+    units += "<div class=post><h2><a href=\"" + path + "\">" + title + "</a></h2>"
+             "<p>3. 12. 2019</p><p>In which " + title +
+             " is summed up in one sentence for the archive page of the year. "
+             "<a href=\"" + path + "\">Continue reading</a></p></div>";
+  }
+  server.set_page("/2020/", "<!doctype html><html lang=en><body>"
+                            "<nav><a href=\"/\">Home</a> <a href=\"/2020/\">Archives</a></nav>"
+                            "<main><h1>Archives of the year 2020</h1>" + units +
+                            "<p>This archive lists every post of the year in the order of writing.</p>"
+                            "</main><footer><p>Island Paper</p></footer></body></html>");
+
+  std::string dir = make_temp_dir("site-text");
+  auto r = run_winnow({"run", server.url("/2020/"), "--out", dir, "--delay", "0", "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, JsonValue> docs;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) docs[d["url"].as_string()] = d;
+  REQUIRE(docs.count(server.url(ferry)) == 1);
+  REQUIRE(docs.count(server.url(photo)) == 1);
+  REQUIRE(docs.count(server.url(reading)) == 1);
+  REQUIRE(docs.count(server.url("/2020/")) == 1);
+
+  const JsonValue& a = docs.at(server.url(ferry));
+  CHECK(a["text"].as_string() ==
+        "Second ferry\n\n" + kFerry[0] + "\n\n" + kFerry[1] + "\n\n" + kFerry[2]);
+  CHECK(a["date"].as_string() == "2020-01-14");
+  CHECK(docs.at(server.url(reading))["text"].as_string() ==
+        "Reading room\n\n" + kReading[0] + "\n\n" + kReading[1] +
+            "\n\nSources\n\nCounty library newsletter\n\nMill Street bakers' guild");
+  CHECK(docs.at(server.url(photo))["text"].as_string() ==
+        "Harbour at dusk\n\nThe harbour at dusk, seen from the end of the old wall.");
+  // The units of the three held posts are gone; the third stays, without its
+  // date line.
+  CHECK(docs.at(server.url("/2020/"))["text"].as_string() ==
+        "Archives of the year 2020\n\nA post the crawl does not hold\n\n"
+        "In which A post the crawl does not hold is summed up in one sentence for the archive "
+        "page of the year. Continue reading\n\n"
+        "This archive lists every post of the year in the order of writing.");
+}
+
+TEST_CASE("site mode keeps a poem's closing date and every date line of a text without prose",
+          "[policy]") {
+  // Regression: a poem has no line that reads as prose, so every one of its
+  // lines counted as "before the first prose" and its closing date (part of
+  // the poem, followed here by a short postscript) was dropped as a dateline.
+  const std::string url = "https://poems.example.org/posts/rain.html";
+  std::string html =
+      "<!doctype html><html lang=fa dir=rtl><head><title>\xD8\xA8\xD8\xA7\xD8\xB1\xD8\xA7\xD9\x86"
+      "</title></head><body><article><h1>\xD8\xA8\xD8\xA7\xD8\xB1\xD8\xA7\xD9\x86</h1>";
+  // Short invented lines of Persian letters, a date, and a postscript.
+  const std::vector<std::string> lines = {
+      "\xD8\xA8\xD8\xA7\xD8\xB1\xD8\xA7\xD9\x86 \xD8\xA2\xD9\x85\xD8\xAF \xD9\x88 \xD8\xB4\xD9\x87\xD8\xB1 \xD8\xB4\xD8\xB3\xD8\xAA",
+      "\xDA\xA9\xD9\x88\xDA\x86\xD9\x87 \xD8\xAE\xD8\xA7\xD9\x84\xDB\x8C \xD9\x85\xD8\xA7\xD9\x86\xD8\xAF",
+      "\xD9\x85\xD9\x86 \xD8\xAF\xD8\xB1 \xD8\xA7\xD9\x86\xD8\xAA\xD8\xB8\xD8\xA7\xD8\xB1 \xD8\xAA\xD9\x88",
+      "\xD8\xAA\xD8\xA7 \xD8\xB5\xD8\xA8\xD8\xAD \xD9\x86\xD8\xB4\xD8\xB3\xD8\xAA\xD9\x85",
+      "\xDB\xB1 \xD8\xAE\xD8\xB1\xD8\xAF\xD8\xA7\xD8\xAF \xDB\xB1\xDB\xB3\xDB\xB8\xDB\xB6",  // 1 Khordad 1386
+      "\xD9\xBE\xDB\x8C\xE2\x80\x8C\xD9\x86\xD9\x88\xD8\xB4\xD8\xAA: \xD8\xA8\xD8\xB1\xD8\xA7\xDB\x8C \xD8\xAF\xD9\x88\xD8\xB3\xD8\xAA\xDB\x8C"};
+  for (const auto& l : lines) html += "<p>" + l + "</p>";
+  html += "</article></body></html>";
+  parser::ParseOptions po;
+  po.url = url;
+  parser::ParsedPage page = parser::parse_html(html, po);
+  chrome::ExtractOptions site;
+  site.site_mode = true;
+  parser::Document doc = chrome::build_document(url, page, chrome::classify_page(page), site);
+  std::vector<std::string> got;
+  for (const auto& p : doc.paragraphs) got.push_back(p.text);
+  std::vector<std::string> want = {"\xD8\xA8\xD8\xA7\xD8\xB1\xD8\xA7\xD9\x86"};
+  want.insert(want.end(), lines.begin(), lines.end());
+  CHECK(got == want);
+}
