@@ -477,6 +477,32 @@ void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
   }
 }
 
+// Per node: below a list (ul/ol) of at least kTeaserItems items that each
+// hold a heading that is one link -- a list of other posts (linked
+// headline, teaser, date), not the article's own list.
+constexpr int kTeaserItems = 3;
+std::vector<char> teaser_lists(const ParsedPage& page) {
+  size_t n = page.nodes.size();
+  std::vector<char> linked_heading(n, 0);  // per li
+  for (const Block& b : page.blocks) {
+    if (b.kind != BlockKind::kHeading || link_density(b) < 0.9) continue;
+    for (int a = b.node; a >= 0; a = page.nodes[a].parent)
+      if (page.nodes[a].tag == "li") {
+        linked_heading[a] = 1;
+        break;
+      }
+  }
+  std::vector<int> items(n, 0);
+  for (size_t i = 0; i < n; ++i)
+    if (linked_heading[i] && page.nodes[i].parent >= 0) ++items[page.nodes[i].parent];
+  std::vector<char> below(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int p = page.nodes[i].parent;
+    below[i] = p >= 0 && (below[p] || items[p] >= kTeaserItems);
+  }
+  return below;
+}
+
 // When "Posted by X at <date>" signature lines repeat this often, every one
 // after the first closes a reader comment.
 constexpr int kPostedRepeats = 3;
@@ -501,6 +527,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
   int first = -1;
   int posted = 0;
   for (const Block& b : page.blocks) posted += internal::posted_by(b) ? 1 : 0;
+  std::vector<char> teaser = teaser_lists(page);
   bool cut = false;  // a comments section started inside the region
   size_t kept_chars = 0;
   for (size_t i = 0; i < page.blocks.size() && !cut; ++i) {
@@ -516,6 +543,8 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
     }
     // A repeated signature is kept, then the region stops.
     if (first >= 0 && posted >= kPostedRepeats && internal::posted_by(b)) cut = true;
+    // Once the article has begun, a list of other posts' teasers is not it.
+    if (inside && kept_chars > 0 && b.node >= 0 && teaser[b.node]) continue;
     if (inside && chrome_in_region(page, r, i, kept_chars > 0)) {
       v[i].reason = internal::is_boilerplate_line(b.text) ? Reason::kBoilerplateLine
                                                           : Reason::kPageSignals;

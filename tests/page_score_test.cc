@@ -2,10 +2,10 @@
 // not about one page type -- class tokens that only look like comments,
 // candidates inside furniture, hAtom posts inside a "widget", promotion to
 // a parent only for prose (a sidebar beside the region is never prose),
-// the post-footer lines under the text, the marked article body
-// (itemprop=articleBody, entry-content...: it decides the region, and links
-// inside it are prose) and the headline above the region. Each page is a
-// small invented snippet.
+// the post-footer lines under the text, lists of other posts (linked
+// headings), the marked article body (itemprop=articleBody,
+// entry-content...: it decides the region, and links inside it are prose)
+// and the headline above the region. Each page is a small invented snippet.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -214,4 +214,26 @@ TEST_CASE("in the marked body, linked sentences stay and labelled link lines go"
   CHECK(kept(html) == std::vector<std::string>{
                           kP1, "We released the new harbour timetable for ferries today.",
                           "The loading ramp inspection report is now public.", kP2});
+}
+
+// Regression: "more news" lists inside the region -- each item a linked
+// headline, a teaser sentence and a date -- were kept after the article
+// (the teasers are plain text, so link density did not catch them).
+TEST_CASE("a list of items with linked headlines after the article is other posts",
+          "[policy]") {
+  std::string item =
+      R"(<li><h3><a href="/2024/03/N">Harbour news headline number N</a></h3>
+<p>A teaser sentence about another harbour story, long enough to read as text.</p>
+<p>2024-03-0N</p></li>)";
+  std::string items;
+  for (char c : std::string("123")) {
+    std::string it = item;
+    for (size_t at; (at = it.find('N')) != std::string::npos;) it[at] = c;
+    items += it;
+  }
+  std::string html = std::string(R"(<html><body><div class="main"><h1>Ferry back in service</h1>
+<p>)") + kP1 + R"(</p><ul><li>New ramp</li><li>New timetable</li><li>Second boat</li></ul><p>)" +
+                     kP2 + "</p><ul class=\"news\">" + items + R"(</ul></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1, "New ramp",
+                                               "New timetable", "Second boat", kP2});
 }
