@@ -461,8 +461,11 @@ void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
     if (b.node >= 0 && is_furniture(off[b.node])) continue;  // a sidebar's "About me"
     bool linked_ok = names_page(title, b.text);
     if (b.kind == BlockKind::kHeading && b.level <= 2 && (link_density(b) < 0.9 || linked_ok)) {
-      h = i;
-      if (b.level == 1) break;
+      if (b.level == 1) {
+        h = i;
+        break;
+      }
+      if (h < 0) h = i;  // the nearest h2, unless an h1 comes before
     }
   }
   if (h < 0) return;

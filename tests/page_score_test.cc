@@ -237,3 +237,14 @@ TEST_CASE("a list of items with linked headlines after the article is other post
   CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1, "New ramp",
                                                "New timetable", "Second boat", kP2});
 }
+
+// Regression: with no <h1>, the farthest <h2> within reach was taken for
+// the headline, so the blog's name and tagline above the post's own <h2>
+// were kept as header lines.
+TEST_CASE("without an h1 the nearest h2 above the region is the headline", "[policy]") {
+  std::string html = std::string(R"(<html><body>
+<div id="header"><h2>Harbour notes</h2><p>A blog about ferries and the sea</p></div>
+<div class="post"><h2>Ferry back in service</h2><p>March 4, 2024</p>
+<div class="entry"><p>)") + kP1 + "</p><p>" + kP2 + R"(</p></div></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", "March 4, 2024", kP1, kP2});
+}
