@@ -206,7 +206,8 @@ struct SharingRank {
 std::vector<SharingRank> rank_by_sharing(const std::vector<SharingInput>& pages);
 
 // Paragraphs that name another page of the folder -- equal, a short label
-// aside ("fa: <title>"), to the headline of another page, the line its
+// aside ("fa: <title>") or a site name after a title separator
+// ("<title> | Site"), to the headline of another page, the line its
 // address spells -- and so are links (a listing's titles, "related posts",
 // translation boxes), not content. Per page, the paragraph indexes.
 std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages);

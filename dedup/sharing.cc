@@ -352,6 +352,29 @@ void drop_copied_runs(const std::vector<DocInput>& docs, Result& result) {
 
 namespace winnow::dedup {
 
+namespace {
+
+// The normal form of a line without a site's name after the last title
+// separator (" | ", " - ", " \u2013 ", " \u2014 ", " \u00B7 ") when that
+// name is short (up to 6 words), or "" when there is none.
+std::string without_site_name(std::string_view text) {
+  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ",
+                                                     " \xE2\x80\x94 ", " \xC2\xB7 "};
+  size_t cut = std::string_view::npos, sep_len = 0;
+  for (std::string_view sep : kSeparators) {
+    size_t at = text.rfind(sep);
+    if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) {
+      cut = at;
+      sep_len = sep.size();
+    }
+  }
+  if (cut == std::string_view::npos || cut == 0) return {};
+  if (count_words(text.substr(cut + sep_len), 7) > 6) return {};
+  return normalize(text.substr(0, cut));
+}
+
+}  // namespace
+
 std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages) {
   std::vector<std::string> own(pages.size());
   std::unordered_map<std::string, int> headlines;
@@ -381,7 +404,10 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
       if (colon != std::string::npos && colon > 0 && count_words(text.substr(0, colon)) <= 6) {
         bare = normalize(text.substr(colon + 1));
       }
-      for (const std::string* t : {&norm, &bare}) {
+      // A page's <title>: the headline, then the site's name after a
+      // separator ("<title> | Site", "<title> - Site").
+      std::string titled = without_site_name(text);
+      for (const std::string* t : {&norm, &bare, &titled}) {
         if (t->empty() || *t == own[i]) continue;
         if (headlines.count(*t) > 0) {
           out[i].push_back(k);

@@ -64,6 +64,15 @@ std::vector<Line> read_lines(std::string_view text) {
   return out;
 }
 
+// The marks browsers draw before list items, level after level (w3m:
+// "\u2022", "\u25A1", "\u2606", "\u25CB", "\u25CE", "\u2605"...).
+bool is_bullet(char32_t c) {
+  static constexpr char32_t kBullets[] = {0x2022, 0x25E6, 0x25AA, 0x2023, 0x2043, 0x25CF,
+                                          0x25CB, 0x25A0, 0x25A1, 0x00B7, 0x2606, 0x2605,
+                                          0x25CE, 0x25C6, 0x25C7};
+  return std::find(std::begin(kBullets), std::end(kBullets), c) != std::end(kBullets);
+}
+
 // The length of a list bullet ("\u2022 ", "\u25E6 "...; in Markdown also
 // "- ", "* ", "+ ") at the start of t, or 0. Needs text after it.
 size_t bullet_length(std::string_view t, bool markdown = true) {
@@ -71,12 +80,16 @@ size_t bullet_length(std::string_view t, bool markdown = true) {
     return 2;
   }
   size_t i = 0;
-  char32_t c = next_code_point(t, i);
-  static constexpr char32_t kBullets[] = {0x2022, 0x25E6, 0x25AA, 0x2023, 0x2043,
-                                          0x25CF, 0x25CB, 0x25A0, 0x25A1, 0x00B7};
-  if (std::find(std::begin(kBullets), std::end(kBullets), c) == std::end(kBullets)) return 0;
+  if (!is_bullet(next_code_point(t, i))) return 0;
   if (i < t.size() && t[i] == ' ' && i + 1 < t.size()) return i + 1;
   return 0;
+}
+
+// A line that is only a bullet: a list item without text (w3m draws the
+// item that holds a nested list this way).
+bool bare_bullet(std::string_view t) {
+  size_t i = 0;
+  return !t.empty() && is_bullet(next_code_point(t, i)) && i == t.size();
 }
 
 // The number a line starts with (1-5 ASCII digits), or -1; *end is where
@@ -436,7 +449,9 @@ void read_by_line(const std::vector<Line>& lines, const std::vector<Mark>& mark,
       continue;
     }
     const Line& l = lines[i++];
-    if (l.text.empty() || add_marked(l, mark[i - 1], markdown, out)) continue;
+    if (l.text.empty() || bare_bullet(l.text) || add_marked(l, mark[i - 1], markdown, out)) {
+      continue;
+    }
     out.add(BlockKind::kParagraph, 0, collapse_whitespace(l.text), l.no);
   }
 }
@@ -458,7 +473,7 @@ void read_by_paragraph(const std::vector<Line>& lines, const std::vector<Mark>& 
       continue;
     }
     const Line& l = lines[i++];
-    if (l.text.empty()) {
+    if (l.text.empty() || bare_bullet(l.text)) {
       flush();
       continue;
     }

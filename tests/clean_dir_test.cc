@@ -110,3 +110,48 @@ TEST_CASE("clean DIR: the parse cache budget never changes the output", "[policy
   CHECK(files >= 30);
   CHECK(parse_lines(each.out).size() == files);  // --no-dedup: a line per file
 }
+
+TEST_CASE("clean DIR: a site map's \"<title> | Site\" lines are links, not text", "[policy]") {
+  // Text dumps of a Chinese blog: the site map lists each post by its HTML
+  // <title> ("headline | site name") in w3m's nested list ("\u25A1" over
+  // "\u2606" items). Those lines were kept as the site map's own text, and
+  // the nested list's bare "\u25A1" line with them.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-sitemap");
+  const std::vector<std::string> titles = {"\xE6\xB2\xB3\xE8\xB0\xB7\xE7\x9A\x84\xE6\x98\xA5\xE5\xA4\xA9",
+                                           "\xE6\x96\xB0\xE4\xBA\x95\xE5\xB7\xB2\xE7\xBB\x8F\xE6\x8C\x96\xE5\xA5\xBD",
+                                           "\xE9\x9B\x86\xE5\xB8\x82\xE9\x87\x8D\xE6\x96\xB0\xE5\xBC\x80\xE6\x94\xBE"};
+  const std::vector<std::string> bodies = {
+      "\xE4\xBB\x8A\xE5\xB9\xB4\xE6\x98\xA5\xE5\xA4\xA9\xE6\x9D\xA5\xE5\xBE\x97\xE5\xBE\x88\xE6\x97\xA9\xEF\xBC\x8C"
+      "\xE6\xB2\xB3\xE8\xB0\xB7\xE9\x87\x8C\xE7\x9A\x84\xE6\xA1\x83\xE8\x8A\xB1\xE5\x9C\xA8\xE4\xB8\x89\xE6\x9C\x88"
+      "\xE5\xB0\xB1\xE5\xBC\x80\xE4\xBA\x86\xE3\x80\x82",
+      "\xE5\xBF\x97\xE6\x84\xBF\xE8\x80\x85\xE5\x9C\xA8\xE7\xB2\xAE\xE4\xBB\x93\xE6\x97\x81\xE8\xBE\xB9\xE6\x8C\x96"
+      "\xE4\xBA\x86\xE4\xB8\x89\xE4\xB8\xAA\xE6\x98\x9F\xE6\x9C\x9F\xEF\xBC\x8C\xE7\xBB\x88\xE4\xBA\x8E\xE5\x87\xBA"
+      "\xE6\xB0\xB4\xE4\xBA\x86\xE3\x80\x82",
+      "\xE7\xBB\x87\xE5\xB7\xA5\xE4\xBB\xAC\xE5\x9C\xA8\xE5\xB9\xBF\xE5\x9C\xBA\xE4\xB8\x8A\xE5\x8D\x96\xE5\xB8\x83"
+      "\xE5\x92\x8C\xE8\x9C\x82\xE8\x9C\x9C\xEF\xBC\x8C\xE4\xB8\x80\xE7\x9B\xB4\xE5\x88\xB0\xE5\x82\x8D\xE6\x99\x9A"
+      "\xE7\x9A\x84\xE9\x92\x9F\xE5\xA3\xB0\xE3\x80\x82"};
+  const std::string site = "\xE9\x9D\x99\xE8\xA7\x82";  // the site's name
+  const std::string menu = site + "\n\n  \xE2\x80\xA2 \xE9\xA6\x96\xE9\xA1\xB5\n  \xE2\x80\xA2 "
+                           "\xE5\x85\xB3\xE4\xBA\x8E\n\n";
+  std::string map = menu + "Site Map\n\n  \xE2\x80\xA2 /\n  \xE2\x80\xA2 \n      \xE2\x96\xA1 \n";
+  for (size_t i = 0; i < titles.size(); ++i) {
+    winnow::test::spit(dir + "/" + std::to_string(101 + i) + ".txt",
+                       menu + titles[i] + "\n\n" + bodies[i] + "\n\n\xC2\xA9 2024 " + site + "\n");
+    map += "          \xE2\x98\x86 " + titles[i] + " | " + site + "\n";
+  }
+  winnow::test::spit(dir + "/sitemap.txt", map + "\n\xC2\xA9 2024 " + site + "\n");
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = parse_lines(r.out);
+  // The site map is left with nothing but its heading: no line of its own.
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].get_string("text") == titles[0] + "\n\n" + bodies[0]);
+  CHECK(lines[2].get_string("path") == "103.txt");
+  auto each = winnow::test::run_winnow({"clean", dir, "--no-dedup"});
+  REQUIRE(each.exit_code == 0);
+  auto all = parse_lines(each.out);
+  REQUIRE(all.size() == 4);
+  CHECK(all[3].get_string("text") == "Site Map\n\n" + titles[0] + " | " + site + "\n\n" +
+                                         titles[1] + " | " + site + "\n\n" + titles[2] + " | " +
+                                         site);
+}

@@ -231,3 +231,13 @@ TEST_CASE("parse_text: a list with one centred pager line is not code", "[policy
   REQUIRE(code.blocks.size() == 1);
   CHECK(code.blocks[0].kind == BlockKind::kPre);
 }
+
+TEST_CASE("parse_text: w3m's nested list bullets go, a bare bullet line is no text", "[policy]") {
+  // w3m marks nested list levels "\u2022", "\u25A1", "\u2606", "\u25CB",
+  // "\u25CE", "\u2605"; only the first ones were bullets, so "\u2606 item"
+  // kept its star and the bare "\u25A1" of an item holding a list was a line
+  // of text.
+  auto p = plain("  \xE2\x80\xA2 Archive\n      \xE2\x96\xA1 \n          \xE2\x98\x86 2019\n"
+                 "          \xE2\x98\x85 2020\n              \xE2\x97\x8E May\n");
+  CHECK(texts(p) == std::vector<std::string>{"Archive", "2019", "2020", "May"});
+}
