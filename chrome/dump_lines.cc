@@ -37,17 +37,22 @@ constexpr std::array<std::string_view, 36> kCommentWords = {
 constexpr std::array<std::string_view, 6> kNone = {"no", "one", "zero", "keine", "aucun", "sin"};
 
 // Names of share targets and the words of share bars.
-constexpr std::array<std::string_view, 40> kShareWords = {
+constexpr std::string_view kShareWords[] = {
     "share",    "shares",   "sharing", "tweet",    "facebook", "twitter",  "x",
     "linkedin", "pinterest", "reddit", "email",    "e",        "mail",     "print",
     "whatsapp", "telegram", "tumblr",  "pocket",   "this",     "on",       "via",
     "weibo",    "wechat",   "微博",    "微信",     "qq",       "vk",       "xing",
     "skype",    "copy",     "link",    "mastodon", "bluesky",  "threads",  "分享",
-    "شارك",     "اشتراک",   "teilen",  "partager", "compartir"};
-constexpr std::array<std::string_view, 18> kShareTargets = {
+    "شارك",     "اشتراک",   "teilen",  "partager", "compartir",
+    "сподели",  "споделете", "поделиться", "поделись", "поділитися", "udostępnij", "sdílet",
+    "paylaş",   "condividi", "compartilhar", "partilhar", "delen", "シェア", "공유", "共享"};
+constexpr std::string_view kShareTargets[] = {
     "share",    "tweet",    "facebook", "twitter", "linkedin", "pinterest",
     "reddit",   "whatsapp", "telegram", "tumblr",  "weibo",    "wechat",
-    "微博",     "微信",     "分享",     "شارك",    "اشتراک",   "teilen"};
+    "微博",     "微信",     "分享",     "شارك",    "اشتراک",   "teilen",
+    "partager", "compartir", "сподели", "споделете", "поделиться", "поделись", "поділитися",
+    "udostępnij", "sdílet", "paylaş", "condividi", "compartilhar", "partilhar", "delen",
+    "シェア",   "공유"};
 
 // Words of pagination lines ("1 2 Next »", "Page 2 of 5", "« Older posts").
 constexpr std::array<std::string_view, 22> kPageWords = {
@@ -200,8 +205,25 @@ bool is_comment_count(std::string_view text) {
   return word && count;
 }
 
+// Lower case for the cased scripts fold_text leaves as they are:
+// Latin-1, Greek and Cyrillic capitals ("Сподели" -> "сподели").
+std::string lower_cased_scripts(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = next_code_point(text, i);
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) ||
+        (c >= 0x410 && c <= 0x42F)) {
+      c += 0x20;
+    } else if (c >= 0x400 && c <= 0x40F) {
+      c += 0x50;
+    }
+    append_utf8(out, c);
+  }
+  return out;
+}
+
 bool is_share_bar(std::string_view text) {
-  const std::string folded = fold_text(text);
+  const std::string folded = fold_text(lower_cased_scripts(text));
   std::vector<std::string_view> toks = fold_tokens(folded);
   if (toks.empty() || toks.size() > 12) return false;
   bool target = false;

@@ -202,6 +202,39 @@ void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
   }
 }
 
+// A short line that does not end a sentence: a label, a date, a count.
+bool label_line(std::string_view text, size_t max_words) {
+  text = trim(text);
+  if (text.empty() || count_words(text, max_words + 1) > max_words) return false;
+  for (std::string_view end : {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+                               "\xD8\x9F", "\xDB\x94"}) {
+    if (text.ends_with(end)) return false;
+  }
+  return true;
+}
+
+// Widens the lines dropped as links (drop[k]) to the lists they make: a
+// page of nothing but links and short lines is a list of titles (an
+// archive: years, dates, titles) and goes whole; elsewhere the short lines
+// between two links (an entry's date) and the label over a list of links
+// that ends the text ("Translations", "Related posts") go.
+void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bool>& drop) {
+  const size_t n = paras.size();
+  const auto links = static_cast<size_t>(std::count(drop.begin(), drop.end(), true));
+  bool only_list = links >= 2;
+  for (size_t k = 0; k < n && only_list; ++k) only_list = drop[k] || label_line(paras[k].text, 6);
+  if (only_list) {
+    drop.assign(n, true);
+    return;
+  }
+  for (size_t k = 1; k + 1 < n; ++k) {
+    if (!drop[k] && drop[k - 1] && drop[k + 1] && label_line(paras[k].text, 6)) drop[k] = true;
+  }
+  size_t tail = n;
+  while (tail > 0 && drop[tail - 1]) --tail;
+  if (n - tail >= 2 && tail > 0 && label_line(paras[tail - 1].text, 4)) drop[tail - 1] = true;
+}
+
 // Removes duplicate paragraphs and documents across the folder. Who owns a
 // shared text comes from how the pages share it (dedup::rank_by_sharing):
 // a text dump says nothing else about what a page is. Returns, per
@@ -225,6 +258,7 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     if (links[i].empty() || entries[i]->type == FileType::kHtml) continue;
     std::vector<bool> drop(docs[i].paragraphs.size(), false);
     for (size_t k : links[i]) drop[k] = true;
+    with_link_lists(docs[i].paragraphs, drop);
     std::vector<parser::Paragraph> kept;
     std::vector<std::string> texts;
     for (size_t k = 0; k < docs[i].paragraphs.size(); ++k) {

@@ -155,3 +155,49 @@ TEST_CASE("clean DIR: a site map's \"<title> | Site\" lines are links, not text"
                                          titles[1] + " | " + site + "\n\n" + titles[2] + " | " +
                                          site);
 }
+
+TEST_CASE("clean DIR: a list of links takes its label and its dates with it", "[policy]") {
+  // The lines naming other pages went, but the label over a closing
+  // translation box ("\xD0\x9F\xD1\x80\xD0\xB5\xD0\xB2\xD0\xBE\xD0\xB4\xD0\xB8", Bulgarian
+  // "Translations") and an archive's years and dates between its titles
+  // were kept as the text of the page.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-link-lists");
+  const std::string en_title = "Mosque at Night";
+  const std::string ar_title =
+      "\xD9\x85\xD8\xB3\xD8\xAC\xD8\xAF \xD9\x81\xD9\x8A \xD8\xA7\xD9\x84\xD9\x84\xD9\x8A\xD9\x84";
+  const std::string bg_title =
+      "\xD0\x94\xD0\xB6\xD0\xB0\xD0\xBC\xD0\xB8\xD1\x8F \xD0\xBF\xD1\x80\xD0\xB5\xD0\xB7 "
+      "\xD0\xBD\xD0\xBE\xD1\x89\xD1\x82\xD0\xB0";
+  const std::string en_body =
+      "The mosque was built in 2005 and is the largest in the country, lit every night.";
+  const std::string ar_body =
+      "\xD8\xA8\xD9\x86\xD9\x8A \xD8\xA7\xD9\x84\xD9\x85\xD8\xB3\xD8\xAC\xD8\xAF \xD9\x81\xD9\x8A "
+      "\xD8\xB9\xD8\xA7\xD9\x85 2005 \xD9\x88\xD9\x87\xD9\x88 \xD8\xA3\xD9\x83\xD8\xA8\xD8\xB1 "
+      "\xD9\x85\xD8\xB3\xD8\xAC\xD8\xAF \xD9\x81\xD9\x8A \xD8\xA7\xD9\x84\xD8\xA8\xD9\x84\xD8\xAF.";
+  const std::string bg_body =
+      "\xD0\x94\xD0\xB6\xD0\xB0\xD0\xBC\xD0\xB8\xD1\x8F\xD1\x82\xD0\xB0 \xD0\xB5 "
+      "\xD0\xBF\xD0\xBE\xD1\x81\xD1\x82\xD1\x80\xD0\xBE\xD0\xB5\xD0\xBD\xD0\xB0 \xD0\xBF\xD1\x80"
+      "\xD0\xB5\xD0\xB7 2005 \xD0\xB3. \xD0\xB8 \xD0\xB5 \xD0\xBD\xD0\xB0\xD0\xB9-\xD0\xB3\xD0\xBE"
+      "\xD0\xBB\xD1\x8F\xD0\xBC\xD0\xB0\xD1\x82\xD0\xB0 \xD0\xB2 \xD1\x81\xD1\x82\xD1\x80\xD0\xB0"
+      "\xD0\xBD\xD0\xB0\xD1\x82\xD0\xB0.";
+  fs::create_directories(dir + "/en");
+  fs::create_directories(dir + "/ar");
+  fs::create_directories(dir + "/bg");
+  winnow::test::spit(dir + "/en/a.txt", en_title + "\n\n" + en_body + "\n");
+  winnow::test::spit(dir + "/ar/a.txt", ar_title + "\n\n" + ar_body + "\n");
+  winnow::test::spit(dir + "/bg/a.txt",
+                     bg_title + "\n\n" + bg_body + "\n\n\xD0\x9F\xD1\x80\xD0\xB5\xD0\xB2\xD0\xBE"
+                     "\xD0\xB4\xD0\xB8\n\n  \xE2\x80\xA2 ar: " + ar_title + "\n  \xE2\x80\xA2 en: " +
+                     en_title + "\n");
+  winnow::test::spit(dir + "/archive.txt", "Archive\n\n2016\n\n06.10.2016\n\n" + en_title +
+                                               "\n\n07.10.2016\n\n" + ar_title + "\n\n2015\n\n" +
+                                               "01.03.2015\n\n" + bg_title + "\n");
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = parse_lines(r.out);
+  REQUIRE(lines.size() == 3);  // the archive is left with nothing
+  CHECK(lines[0].get_string("path") == "ar/a.txt");
+  CHECK(lines[1].get_string("path") == "bg/a.txt");
+  CHECK(lines[1].get_string("text") == bg_title + "\n\n" + bg_body);
+  CHECK(lines[2].get_string("path") == "en/a.txt");
+}

@@ -138,6 +138,14 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK_FALSE(is_comment_count("Comments are welcome on the draft plan for the canal."));
   CHECK(is_share_bar("Share: Facebook Twitter Email"));
   CHECK_FALSE(is_share_bar("Share the water fairly"));
+  // "Share" alone, in Bulgarian and Japanese: only English, Chinese,
+  // Arabic, Persian and German were share targets.
+  CHECK(is_share_bar("\xD0\xA1\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8"));
+  CHECK(is_share_bar("\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2 Twitter Facebook"));
+  CHECK(is_share_bar("Partager"));
+  CHECK_FALSE(is_share_bar("\xD0\xA1\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8 "
+                           "\xD1\x81 \xD0\xBF\xD1\x80\xD0\xB8\xD1\x8F\xD1\x82\xD0\xB5\xD0\xBB"
+                           "\xD0\xB8"));
   CHECK(is_address_line("Email: office@valley.example.org"));
   CHECK(is_address_line("https://valley.example.org/"));
   CHECK_FALSE(is_address_line("Our code: https://example.org/repo"));
