@@ -38,7 +38,7 @@ double labelled_link_density(const Block& b) {
   };
   std::string_view t = b.text;
   size_t colon = t.find(':');
-  if (colon == std::string_view::npos || colon > 40 || b.link_count == 0) return plain_density(b);
+  if (colon > 40 || b.link_count == 0) return plain_density(b);  // npos too
   size_t words = 1;
   for (size_t i = 0; i < colon; ++i) words += t[i] == ' ';
   if (words > 4) return plain_density(b);
