@@ -160,6 +160,46 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
   return "";
 }
 
+// A code block's line-number gutter ("1\n2\n3...", or "1 2 3 ..." once
+// white space is collapsed): consecutive whole numbers and nothing else,
+// three at least (two on separate lines). Numbers for the eye, not text.
+bool is_line_gutter(std::string_view text) {
+  long expect = -1;
+  int count = 0;
+  bool newline = false;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      newline |= c == '\n';
+      ++i;
+      continue;
+    }
+    if (c < '0' || c > '9') return false;
+    long v = 0;
+    size_t digits = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits) {
+      if (digits >= 7) return false;
+      v = v * 10 + (text[i] - '0');
+    }
+    if (expect >= 0 && v != expect) return false;
+    expect = v + 1;
+    ++count;
+  }
+  return count >= 3 || (count == 2 && newline);
+}
+
+// The gutter of a one-line code block: a table cell holding "1" (any one
+// number) right before the <pre> of the same table.
+bool one_line_gutter(const parser::ParsedPage& page, size_t i) {
+  const parser::Block& b = page.blocks[i];
+  if (!(b.ancestor_flags & parser::kInTable) || i + 1 >= page.blocks.size()) return false;
+  const parser::Block& next = page.blocks[i + 1];
+  if (next.kind != BlockKind::kPre || !(next.ancestor_flags & parser::kInTable)) return false;
+  std::string_view t = trim(b.text);
+  return !t.empty() && t.size() <= 6 &&
+         t.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 // A heading that closes the page's text, over a section that is all chrome
 // ("Translations" over the list of links to the other editions): what it
 // announced is gone, so it goes too. Only headings after the last kept
@@ -238,6 +278,7 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
   for (size_t i = 0; i < page.blocks.size() && i < verdicts.size(); ++i) {
     if (verdicts[i].chrome || (i < orphans.size() && orphans[i])) continue;
     const parser::Block& b = page.blocks[i];
+    if (is_line_gutter(b.text) || one_line_gutter(page, i)) continue;
     parser::Paragraph p;
     p.kind = b.kind;
     p.level = b.level;

@@ -118,18 +118,44 @@ void print_explain(const std::string& url, const parser::ParsedPage& page,
 
 namespace {
 
-// For a listing: per paragraph, the page a heading that is one link names
-// (a post unit's title), else "". Empty for any other page.
+// True when node `n` of the page lies inside node `ancestor`.
+bool inside(const parser::ParsedPage& page, int n, int ancestor) {
+  for (int guard = 0; n >= 0 && guard < 4096; ++guard) {
+    if (n == ancestor) return true;
+    n = page.nodes[static_cast<size_t>(n)].parent;
+  }
+  return false;
+}
+
+// For a listing: per paragraph, the page named by the post unit it belongs
+// to, else "". A unit opens at a heading that is one link (kept or judged
+// chrome: a linked title is link-dense) and holds what follows inside the
+// heading's parent element up to the next heading of its level or higher.
+// Empty for any other page.
 std::vector<std::string> linked_headings(const parser::ParsedPage& page,
                                          const parser::Document& doc) {
   std::vector<std::string> out;
   if (doc.kind != parser::PageKind::kListing) return out;
+  std::vector<std::string_view> unit(page.blocks.size());
+  std::string_view target;
+  int level = 0, parent = -1;
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const parser::Block& b = page.blocks[i];
+    if (!target.empty() && ((b.kind == parser::BlockKind::kHeading && b.level <= level) ||
+                            b.node < 0 || !inside(page, b.node, parent))) {
+      target = {};
+    }
+    if (b.kind == parser::BlockKind::kHeading && !b.href.empty() && b.node >= 0) {
+      target = page_of_url(b.href);
+      level = std::max(b.level, 1);
+      parent = page.nodes[static_cast<size_t>(b.node)].parent;
+    }
+    unit[i] = target;
+  }
   out.resize(doc.paragraphs.size());
   for (size_t k = 0; k < doc.paragraphs.size(); ++k) {
-    const parser::Paragraph& p = doc.paragraphs[k];
-    if (p.kind != parser::BlockKind::kHeading || p.block < 0) continue;
-    const std::string& href = page.blocks[static_cast<size_t>(p.block)].href;
-    if (!href.empty()) out[k] = std::string(page_of_url(href));
+    const int block = doc.paragraphs[k].block;
+    if (block >= 0 && static_cast<size_t>(block) < unit.size()) out[k] = std::string(unit[static_cast<size_t>(block)]);
   }
   return out;
 }
@@ -154,15 +180,9 @@ void drop_units_of_articles(std::vector<parser::Document>& docs,
     if (links.empty()) continue;
     std::vector<parser::Paragraph>& paras = docs[i].paragraphs;
     std::vector<parser::Paragraph> kept;
-    int unit_level = 0;  // inside a dropped unit: its heading's level
+    const std::string_view self = page_of_url(docs[i].url);
     for (size_t k = 0; k < paras.size(); ++k) {
-      const bool heading = paras[k].kind == parser::BlockKind::kHeading;
-      if (unit_level > 0 && heading && paras[k].level <= unit_level) unit_level = 0;
-      if (unit_level == 0 && heading && !links[k].empty() && links[k] != page_of_url(docs[i].url) &&
-          articles.count(links[k])) {
-        unit_level = std::max(paras[k].level, 1);
-      }
-      if (unit_level == 0) kept.push_back(std::move(paras[k]));
+      if (links[k].empty() || links[k] == self || !articles.count(links[k])) kept.push_back(std::move(paras[k]));
     }
     paras = std::move(kept);
   }

@@ -194,7 +194,10 @@ struct Document {
                             // chrome::repair_text repairs it as such
 };
 
-// Paragraph texts joined by blank lines.
+// Paragraph texts joined by blank lines. No paragraph holds a blank line of
+// its own (a <pre> block's empty lines are left out here), so splitting the
+// text at blank lines gives the paragraphs back; paragraphs of only white
+// space are skipped.
 std::string document_text(const Document& doc);
 // Markdown: "# title", headings as "##", list items as "- ".
 std::string document_markdown(const Document& doc);

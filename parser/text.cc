@@ -73,12 +73,38 @@ std::string internal::bounded_utf8(std::string_view bytes, const ParseOptions& o
   return to_utf8(bytes, options.content_type);
 }
 
+namespace {
+
+// Appends text without its blank lines (lines of only spaces, tabs or
+// carriage returns): a <pre> block's empty lines would otherwise read as
+// paragraph breaks in a text whose paragraphs are separated by one.
+void append_without_blank_lines(std::string& out, std::string_view text) {
+  bool first = true;
+  for (size_t at = 0; at <= text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (!first) out += '\n';
+      out += line;
+      first = false;
+    }
+    at = end + 1;
+  }
+}
+
+}  // namespace
+
 std::string document_text(const Document& doc) {
   std::string out;
   for (const Paragraph& p : doc.paragraphs) {
-    if (p.text.empty()) continue;
+    if (p.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
     if (!out.empty()) out += "\n\n";
-    out += p.text;
+    if (p.text.find('\n') == std::string::npos) {
+      out += p.text;
+    } else {
+      append_without_blank_lines(out, p.text);
+    }
   }
   return out;
 }

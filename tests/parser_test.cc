@@ -271,6 +271,19 @@ TEST_CASE("document_text and document_markdown", "[policy]") {
   CHECK(std::string(page_kind_name(PageKind::kListing)) == "listing");
 }
 
+TEST_CASE("document_text: a code block's blank lines are not paragraph breaks", "[policy]") {
+  // Regression: a <pre> listing with empty lines between its functions came
+  // out of dataset.jsonl's text as several paragraphs ("}" alone among them)
+  // for anyone splitting it at blank lines, as its format says to.
+  Document d;
+  d.paragraphs = {{BlockKind::kParagraph, 0, "Before the code.", "Before the code.", 0},
+                  {BlockKind::kPre, 0, "int a() {\n  return 1;\n}\n\n  \t\nint b() {\n\n  return 2;\n}\n",
+                   "", 1},
+                  {BlockKind::kParagraph, 0, "After it.", "After it.", 2}};
+  CHECK(document_text(d) ==
+        "Before the code.\n\nint a() {\n  return 1;\n}\nint b() {\n  return 2;\n}\n\nAfter it.");
+}
+
 TEST_CASE("kMaxTagAttributes: a tag with 100,000 attributes is dropped, text kept", "[policy]") {
   std::string html = "<body><div";
   for (int i = 0; i < 100000; ++i) html += " a" + std::to_string(i);

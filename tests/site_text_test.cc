@@ -171,3 +171,35 @@ TEST_CASE("site mode keeps a poem's closing date and every date line of a text w
   want.insert(want.end(), lines.begin(), lines.end());
   CHECK(got == want);
 }
+
+TEST_CASE("a code block's line-number gutter is not text", "[policy]") {
+  // Regression: highlighted code blocks (a table of a gutter cell and a code
+  // cell) left their line numbers as paragraphs: "1 2 3 4" before every
+  // listing and a lone "1" before each one-line block, 1,580 of them on one
+  // real blog.
+  const std::string url = "https://code.example.org/posts/first-steps.html";
+  const std::string html =
+      "<!doctype html><html lang=en><head><title>First steps</title></head><body><article>"
+      "<h1>First steps</h1><p>Install the package and write the smallest program that runs, "
+      "then add one feature at a time while the tests stay green.</p>"
+      "<figure class=highlight><table><tr><td class=gutter><pre>1\n2\n3</pre></td>"
+      "<td class=code><pre>import sys\nprint(sys.argv)\nsys.exit(0)</pre></td></tr></table></figure>"
+      "<p>Save it as a file and run it from the shell to see the arguments it was given.</p>"
+      "<figure class=highlight><table><tr><td class=gutter><pre>1</pre></td>"
+      "<td class=code><pre>python3 first.py one two</pre></td></tr></table></figure>"
+      "<p>Chapter 3 covers 10 11 12 of the options, in this order.</p></article></body></html>";
+  parser::ParseOptions po;
+  po.url = url;
+  parser::ParsedPage page = parser::parse_html(html, po);
+  parser::Document doc = chrome::build_document(url, page, chrome::classify_page(page));
+  std::vector<std::string> got;
+  for (const auto& p : doc.paragraphs) got.push_back(p.text);
+  CHECK(got == std::vector<std::string>{
+                   "First steps",
+                   "Install the package and write the smallest program that runs, then add one "
+                   "feature at a time while the tests stay green.",
+                   "import sys\nprint(sys.argv)\nsys.exit(0)",
+                   "Save it as a file and run it from the shell to see the arguments it was given.",
+                   "python3 first.py one two",
+                   "Chapter 3 covers 10 11 12 of the options, in this order."});
+}
