@@ -256,9 +256,11 @@ std::vector<SharingRank> rank_by_sharing(const std::vector<SharingInput>& pages)
   // The owner order: pages mostly their own before concatenations of other
   // pages; then an address that spells the headline; pages with text of
   // their own (a quarter found nowhere else: the article whose excerpt a
-  // listing shows); most of the page its own (kStrongShare:
-  // finer differences are leftovers such as a translation box, not
-  // structure); an address in a folder of articles; more text (the page
+  // listing shows); an address in a folder of articles (a post whose page
+  // shares a note with another post has less of its text its own than a
+  // tag page showing the post alone); most of the page its own
+  // (kStrongShare: finer differences are leftovers such as a translation
+  // box, not structure); more text (the page
   // holding an excerpt and more before the page holding the excerpt); a
   // deeper address; the address.
   std::vector<bool> slug(n);
@@ -286,7 +288,7 @@ std::vector<SharingRank> rank_by_sharing(const std::vector<SharingInput>& pages)
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     auto key = [&](size_t i) {
       return std::make_tuple(out[i].kind == DocKind::kListing, !slug[i], !own_text[i],
-                             out[i].own_share < kStrongShare, -shape_share[i], -total[i],
+                             -shape_share[i], out[i].own_share < kStrongShare, -total[i],
                              -static_cast<int64_t>(url_depth(pages[i].url)),
                              std::string_view(pages[i].url), i);
     };

@@ -201,3 +201,47 @@ TEST_CASE("clean DIR: a list of links takes its label and its dates with it", "[
   CHECK(lines[1].get_string("text") == bg_title + "\n\n" + bg_body);
   CHECK(lines[2].get_string("path") == "en/a.txt");
 }
+
+TEST_CASE("clean DIR: a post shown alone on a tag page stays with its permalink", "[policy]") {
+  // A post whose page also carries a note shared with one other post has
+  // under 85% of its text as its own; the tag page showing just the post
+  // has all of it, so it owned the post and the post's page became its
+  // alias. A folder of articles (the permalinks) outranks that share.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-tag-owner");
+  const std::vector<std::string> titles = {"Harvest in the hills", "Ruins by the river",
+                                           "Night over the city"};
+  const std::vector<std::string> bodies = {
+      "Farmers on the terraces picked olives by hand from dawn until the afternoon heat, "
+      "then carried the sacks down to the press in the village below the hill.",
+      "The old cathedral stands in pieces beside the river, columns lying in the grass "
+      "where goats graze among the carved stones of the fallen nave.",
+      "From a balcony on the hill the mosque glows green over the roofs every night, "
+      "its minarets lit until the call to the dawn prayer."};
+  const std::string note = "Technical: ten-second exposure.";
+  for (size_t i = 0; i < 3; ++i) {
+    fs::create_directories(dir + "/posts/p" + std::to_string(i));
+    winnow::test::spit(dir + "/posts/p" + std::to_string(i) + "/index.txt",
+                       titles[i] + "\n\n" + bodies[i] + "\n\n" + (i < 2 ? note + "\n" : ""));
+  }
+  auto tag = [&](const std::string& name, std::vector<size_t> posts) {
+    fs::create_directories(dir + "/tags/" + name);
+    std::string text;
+    for (size_t p : posts) text += titles[p] + "\n\n" + bodies[p] + "\n\n";
+    winnow::test::spit(dir + "/tags/" + name + "/index.txt", text);
+  };
+  tag("olives", {0});
+  tag("river", {1});
+  tag("travel", {0, 1, 2});
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> paths;
+  for (const JsonValue& v : parse_lines(r.out)) {
+    paths.push_back(v.get_string("path"));
+    if (v.get_string("path") == "posts/p0/index.txt") {
+      CHECK(v.get_string("text") == titles[0] + "\n\n" + bodies[0] + "\n\n" + note);
+    }
+  }
+  CHECK(std::find(paths.begin(), paths.end(), "posts/p0/index.txt") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "posts/p1/index.txt") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "tags/olives/index.txt") == paths.end());
+}
