@@ -40,5 +40,6 @@ bool is_pagination(std::string_view text);     // "« 1 2 3 Next »", "1 2 Next 
 bool is_nav_arrow(std::string_view text);      // "← Older posts", "Title →"
 bool is_refresh_notice(std::string_view text); // "Refresh (0 sec) /new/place/"
 bool is_date_line(std::string_view text);      // "Sat Sep 24, 2016 in Nature"
+bool has_feed_time(std::string_view text);     // "... 13:46:16 +0000 ..." (RFC 822)
 
 }  // namespace winnow::chrome::internal

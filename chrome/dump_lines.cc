@@ -395,6 +395,28 @@ void mark_shut_in(const parser::ParsedPage& page, std::vector<BlockVerdict>& out
     if (shut[i]) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
 }
 
+}  // namespace
+
+// A time as feeds and mail write it: "13:46:16 +0000" (RFC 822).
+bool has_feed_time(std::string_view text) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > text.size()) return false;
+    for (size_t k = at; k < at + n; ++k)
+      if (text[k] < '0' || text[k] > '9') return false;
+    return true;
+  };
+  for (size_t i = 0; i + 14 <= text.size(); ++i) {
+    if (digits(i, 2) && text[i + 2] == ':' && digits(i + 3, 2) && text[i + 5] == ':' &&
+        digits(i + 6, 2) && text[i + 8] == ' ' && (text[i + 9] == '+' || text[i + 9] == '-') &&
+        digits(i + 10, 4)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
 // A redirect stub, a feed (XML shown as text leaves the "]]>" ends of its
 // CDATA sections on two or more lines) or a JSON document.
 bool not_a_page(const parser::ParsedPage& page) {
@@ -411,7 +433,9 @@ bool not_a_page(const parser::ParsedPage& page) {
       ++cdata;
     }
   }
-  return cdata >= 2;
+  // A feed of one item has one "]]>"; its channel's dates, in the feed's
+  // own format, open it.
+  return cdata >= 2 || (cdata == 1 && !blocks.empty() && has_feed_time(blocks.front().text));
 }
 
 // Date and byline lines ("Sat Sep 24, 2016 in Nature", "28. 01. 2011")

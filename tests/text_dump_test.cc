@@ -222,6 +222,23 @@ TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content",
   CHECK(k[2].size() == 2);
 }
 
+TEST_CASE("DumpModel: a comments feed with one item has no content", "[policy]") {
+  // A post's comments feed saved as a page holds one item, so one "]]>":
+  // its comment, in Greek here, was kept as the text of the page.
+  std::vector<std::string> urls = {"https://v.example.org/a/feed/", "https://v.example.org/a/"};
+  std::vector<std::string> dumps = {
+      "/a/ Valley Sun, 10 Jun 2012 13:46:16 +0000 hourly 1 /a/#comment-4 Thu, 25 Nov 2010 "
+      "17:36:17 +0000 \xCE\x9A\xCE\xB1\xCE\xBB\xCF\x8C \xCF\x84\xCE\xB1\xCE\xBE\xCE\xAF\xCE\xB4\xCE\xB9!\n"
+      "\xCE\x9C\xCE\xB5 \xCE\xB1\xCE\xB3\xCE\xAC\xCF\x80\xCE\xB7 \xCE\xB1\xCF\x80\xCF\x8C "
+      "\xCF\x84\xCE\xB7 \xCE\xB8\xCE\xB5\xCE\xAF\xCE\xB1 \xCF\x83\xCE\xB1\xCF\x82.\n\n]]>\n",
+      "Title\n\nA real page with a sentence of its own.\n"};
+  auto k = kept(urls, dumps);
+  CHECK(k[0].empty());
+  CHECK(k[1].size() == 2);
+  CHECK(chrome::internal::has_feed_time("Sun, 10 Jun 2012 13:46:16 +0000"));
+  CHECK_FALSE(chrome::internal::has_feed_time("We met at 13:46 on the 10th."));
+}
+
 TEST_CASE("parse_text: a list with one centred pager line is not code", "[policy]") {
   // An archive page's dates and titles (no blank line between) ended with
   // a pager set in by one column; "indented unevenly" made the whole list
