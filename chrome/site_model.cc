@@ -122,6 +122,18 @@ bool link_dense(const Block& b) {
   return b.text_chars > 0 && b.link_chars * 2 > b.text_chars;
 }
 
+// One link to another site, alone in its block, inside the body of a post
+// (entry-content, itemprop=articleBody) and outside furniture: a reference
+// the author gave (see SiteModel::Impl::rescues_reference).
+bool is_reference(std::string_view url, const Block& b) {
+  constexpr uint32_t kNever = kChromeRegion | parser::kHidden | parser::kInButton |
+                              parser::kBoilerClass | parser::kInComments;
+  if (!(b.ancestor_flags & parser::kArticleBody) || (b.ancestor_flags & kNever)) return false;
+  if (!(b.ancestor_flags & parser::kInLink) || b.href.empty()) return false;
+  std::string_view host = url_authority(b.href);
+  return !host.empty() && !iequals_ascii(host, url_authority(url));
+}
+
 }  // namespace
 
 struct SiteModel::Impl {
@@ -140,7 +152,8 @@ struct SiteModel::Impl {
   void prune(Site& s) const;
   void add(Site& s, const std::vector<BlockKeys>& keys,
            const std::vector<BlockVerdict>& verdicts) const;
-  Reason judge(const Site& s, const Block& b, const BlockKeys& k, bool has_region) const;
+  Reason judge(const Site& s, const Block& b, const BlockKeys& k, bool has_region,
+               bool reference) const;
   bool position_is_chrome(const Site& s, uint64_t pos) const;
   bool rescues(const Site& s, const Block& b, const BlockKeys& k) const;
   bool rescues_reference(std::string_view url, const Site& s, const Block& b,
@@ -304,19 +317,15 @@ bool SiteModel::Impl::rescues(const Site& s, const Block& b, const BlockKeys& k)
 // alone in its list item or paragraph, that the page classifier dropped as
 // link-dense: a reference list the author wrote ("Sources: A, B, C", a bare
 // URL under a talk's title), not the template's furniture, which links
-// within the site (related posts, tags, "read more") or recurs across it
-// (share buttons). Furniture classes, comments and hidden blocks are never
+// within the site (related posts, tags, "read more") or recurs across
+// most of it (share buttons). Furniture classes, comments and hidden blocks are never
 // rescued.
 bool SiteModel::Impl::rescues_reference(std::string_view url, const Site& s, const Block& b,
                                         const BlockKeys& k) const {
-  constexpr uint32_t kNever = kChromeRegion | parser::kHidden | parser::kInButton |
-                              parser::kBoilerClass | parser::kInComments;
-  if (!(b.ancestor_flags & parser::kArticleBody) || (b.ancestor_flags & kNever)) return false;
-  if (!(b.ancestor_flags & parser::kInLink) || b.href.empty() || k.text == 0) return false;
-  std::string_view host = url_authority(b.href);
-  if (host.empty() || iequals_ascii(host, url_authority(url))) return false;
+  if (k.text == 0 || !is_reference(url, b)) return false;
+  // Recurring on a few pages is allowed: listings repeat a post in full.
   auto t = s.keys.find(k.text);
-  if (t != s.keys.end() && t->second.pages >= 2) return false;
+  if (t != s.keys.end() && t->second.pages >= threshold(s)) return false;
   return !internal::is_boilerplate_line(b.text);
 }
 
@@ -328,7 +337,7 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
 // One group's judgement of a block the page classifier kept: kContent, or
 // why recurrence makes it chrome.
 Reason SiteModel::Impl::judge(const Site& s, const Block& b, const BlockKeys& k,
-                              bool has_region) const {
+                              bool has_region, bool reference) const {
   const int64_t t = threshold(s);
   auto pages_of = [&s](uint64_t key) -> int64_t {
     if (key == 0) return 0;
@@ -341,9 +350,10 @@ Reason SiteModel::Impl::judge(const Site& s, const Block& b, const BlockKeys& k,
   // Recurring content survives: prose the page puts in its main content,
   // and short in-content lines that recur *as content* on under half the
   // pages (titles and datelines of posts repeated on listing pages, even
-  // when the same title also fills a "Recent Posts" sidebar).
+  // when the same title also fills a "Recent Posts" sidebar), and a post's
+  // reference links repeated with the post on its listings.
   const bool heading = b.kind == parser::BlockKind::kHeading;
-  if (in_content_region(b, has_region) && (heading || !link_dense(b)) &&
+  if (in_content_region(b, has_region) && (heading || reference || !link_dense(b)) &&
       (internal::looks_like_prose(b.text) || pages_of(k.content) < t ||
        pages_of(k.content) * 2 < s.pages)) {
     return Reason::kContent;
@@ -397,7 +407,7 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
       continue;
     }
     for (const Site* s : groups) {
-      Reason r = impl_->judge(*s, page.blocks[i], k, has_region);
+      Reason r = impl_->judge(*s, page.blocks[i], k, has_region, is_reference(url, page.blocks[i]));
       if (r == Reason::kContent) continue;
       v.chrome = true;
       v.reason = r;

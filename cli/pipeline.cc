@@ -129,26 +129,59 @@ bool inside(const parser::ParsedPage& page, int n, int ancestor) {
 
 // For a listing: per paragraph, the page named by the post unit it belongs
 // to, else "". A unit opens at a heading that is one link (kept or judged
-// chrome: a linked title is link-dense) and holds what follows inside the
-// heading's parent element up to the next heading of its level or higher.
-// Empty for any other page.
+// chrome: a linked title is link-dense). It holds the element around the
+// heading that holds no other such heading (the post's <article> or
+// <div>, headings of its own sections included); where the posts are not
+// wrapped (the heading's parent holds them all), what follows inside the
+// parent up to the next heading of the unit's level or higher. A heading
+// linking to a folder above the page (the site's title) opens none; the
+// element is never <body>. Empty for any other page.
 std::vector<std::string> linked_headings(const parser::ParsedPage& page,
                                          const parser::Document& doc) {
   std::vector<std::string> out;
   if (doc.kind != parser::PageKind::kListing) return out;
+  // A heading linking to a folder above the page (the site's title linking
+  // home) opens no unit.
+  const std::string_view self = page_of_url(doc.url);
+  auto is_unit_heading = [&](const parser::Block& b) {
+    if (b.kind != parser::BlockKind::kHeading || b.href.empty() || b.node < 0) return false;
+    std::string_view t = page_of_url(b.href);
+    t = t.substr(0, t.find('?'));
+    return !(t.size() < self.size() && !t.empty() && t.back() == '/' && self.substr(0, t.size()) == t);
+  };
+  // Linked headings inside each node.
+  std::vector<int> count(page.nodes.size(), 0);
+  for (const parser::Block& b : page.blocks) {
+    if (!is_unit_heading(b)) continue;
+    for (int n = b.node, guard = 0; n >= 0 && guard < 4096; ++guard) {
+      ++count[static_cast<size_t>(n)];
+      n = page.nodes[static_cast<size_t>(n)].parent;
+    }
+  }
   std::vector<std::string_view> unit(page.blocks.size());
   std::string_view target;
-  int level = 0, parent = -1;
+  int level = 0, container = -1;
+  bool wrapped = false;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const parser::Block& b = page.blocks[i];
-    if (!target.empty() && ((b.kind == parser::BlockKind::kHeading && b.level <= level) ||
-                            b.node < 0 || !inside(page, b.node, parent))) {
+    if (!target.empty() &&
+        ((!wrapped && b.kind == parser::BlockKind::kHeading && b.level <= level) || b.node < 0 ||
+         !inside(page, b.node, container))) {
       target = {};
     }
-    if (b.kind == parser::BlockKind::kHeading && !b.href.empty() && b.node >= 0) {
+    if (is_unit_heading(b)) {
       target = page_of_url(b.href);
       level = std::max(b.level, 1);
-      parent = page.nodes[static_cast<size_t>(b.node)].parent;
+      int a = b.node;
+      for (int guard = 0; guard < 4096; ++guard) {
+        const int up = page.nodes[static_cast<size_t>(a)].parent;
+        if (up < 0 || count[static_cast<size_t>(up)] != 1) break;
+        const std::string& tag = page.nodes[static_cast<size_t>(up)].tag;
+        if (tag == "body" || tag == "html") break;
+        a = up;
+      }
+      wrapped = a != b.node;
+      container = wrapped ? a : page.nodes[static_cast<size_t>(b.node)].parent;
     }
     unit[i] = target;
   }

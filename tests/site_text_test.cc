@@ -203,3 +203,47 @@ TEST_CASE("a code block's line-number gutter is not text", "[policy]") {
                    "python3 first.py one two",
                    "Chapter 3 covers 10 11 12 of the options, in this order."});
 }
+
+TEST_CASE("a listing's unit is the whole post element, its own section headings included",
+          "[policy][e2e]") {
+  // Regression: on a blog whose listings show each post in full inside an
+  // <article>, with section headings of the title's level (h2), the unit
+  // ended at the first section heading, and the rest of the post -- its
+  // short headings, which are too short to deduplicate -- stayed on the
+  // listing as well as on the post's page.
+  TestServer server;
+  auto post_body = [](int n) {
+    return "<p>Post " + std::to_string(n) +
+           " opens with a paragraph long enough to be kept as text of its own here.</p>"
+           "<h2>Background " + std::to_string(n) + "</h2><p>Post " + std::to_string(n) +
+           " then explains the background of the story in a second long paragraph.</p>";
+  };
+  std::string listing;
+  for (int n = 1; n <= 2; ++n) {
+    const std::string path = "/2020/0" + std::to_string(n) + "/post-" + std::to_string(n) + "/";
+    const std::string title = "Story number " + std::to_string(n);
+    server.set_page(path, "<!doctype html><html lang=en><head><title>" + title +
+                              "</title><meta property=og:type content=article></head><body>"
+                              "<header><h1><a href=\"/\">The Blog</a></h1></header><main><article>"
+                              "<h1>" + title + "</h1><div class=entry-content>" + post_body(n) +
+                              "</div></article></main></body></html>");
+    listing += "<article><header><h2><a href=\"" + path + "\">" + title +
+               "</a></h2></header><div class=entry-content>" + post_body(n) + "</div></article>";
+  }
+  server.set_page("/2020/", "<!doctype html><html lang=en><body><header><h1><a href=\"/\">The Blog"
+                            "</a></h1></header><main><p>Every story of the year 2020, newest "
+                            "last, as the editors published them.</p>" + listing +
+                            "</main></body></html>");
+  std::string dir = make_temp_dir("site-text-units");
+  auto r = run_winnow({"run", server.url("/2020/"), "--out", dir, "--delay", "0", "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> text;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  CHECK(text.at(server.url("/2020/01/post-1/")) ==
+        "Story number 1\n\nPost 1 opens with a paragraph long enough to be kept as text of its own "
+        "here.\n\nBackground 1\n\nPost 1 then explains the background of the story in a second "
+        "long paragraph.");
+  CHECK(text.at(server.url("/2020/")) ==
+        "Every story of the year 2020, newest last, as the editors published them.");
+}
