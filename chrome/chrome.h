@@ -194,6 +194,12 @@ parser::Document build_document(std::string_view url,
                                 const std::vector<BlockVerdict>& verdicts,
                                 const ExtractOptions& options = {});
 
+// The page a heading links to as a whole, else "": the href of a heading
+// that is one link; for a heading whose text is mostly links, of the link
+// with at least half of their text ("Category [Post title](url)": a post
+// title after its category's label or link). Such a heading names a post unit on a listing.
+std::string heading_link(const parser::Block& b);
+
 // Repairs conversion damage across a set of documents of one corpus, only
 // where it shows (dumps: Document::from_text; HTML: a word broken across
 // paragraphs, a running head with page breaks): words hyphenated across a

@@ -88,7 +88,7 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   auto text_follows = [&](size_t i) {
     for (size_t j = i + 1; j < page.blocks.size(); ++j) {
       const parser::Block& n = page.blocks[j];
-      if (n.kind == BlockKind::kHeading && (n.ancestor_flags & parser::kInLink)) return false;
+      if (n.kind == BlockKind::kHeading && !heading_link(n).empty()) return false;
       if (kept[j] && n.kind != BlockKind::kHeading && count_words(n.text, 5) >= 5) return true;
     }
     return false;
@@ -97,8 +97,8 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
     const parser::Block& b = page.blocks[static_cast<size_t>(i)];
     if (b.kind != BlockKind::kHeading || b.level > 4 || (b.ancestor_flags & kRegions)) continue;
     if ((b.ancestor_flags & parser::kInHeader) && !(b.ancestor_flags & parser::kInArticle)) continue;
-    if (b.text_chars > 0 && b.link_chars * 5 >= b.text_chars * 4 &&
-        links_elsewhere_on_site(b.href, doc.url, m.canonical) && !links_to_ancestor(b.href, doc.url) &&
+    const std::string href = heading_link(b);
+    if (links_elsewhere_on_site(href, doc.url, m.canonical) && !links_to_ancestor(href, doc.url) &&
         text_follows(static_cast<size_t>(i)))
       ++linked_headings;
   }
@@ -266,6 +266,33 @@ void drop_meta_lines(parser::Document& doc) {
 }
 
 }  // namespace
+
+std::string heading_link(const parser::Block& b) {
+  if (b.kind != BlockKind::kHeading || b.text_chars == 0) return "";
+  if (!b.href.empty()) return b.href;
+  // Mostly links: at least 4/5 of the text inside <a>.
+  if (b.link_chars * 5 < b.text_chars * 4) return "";
+  // The link with the longest text, if it holds at least half the text of
+  // the heading's links (a category label is shorter than the title).
+  std::string_view md = b.markdown, best;
+  size_t best_chars = 0, all_chars = 0;
+  for (size_t open = md.find('['); open != std::string_view::npos; open = md.find('[', open + 1)) {
+    const size_t mid = md.find("](", open + 1);
+    if (mid == std::string_view::npos) break;
+    const size_t close = md.find(')', mid + 2);
+    if (close == std::string_view::npos) break;
+    size_t chars = 0;  // code points of the anchor text
+    for (char c : md.substr(open + 1, mid - open - 1)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    all_chars += chars;
+    if (chars > best_chars) {
+      best_chars = chars;
+      best = md.substr(mid + 2, close - mid - 2);
+    }
+    open = close;
+  }
+  if (best_chars == 0 || best_chars * 2 < all_chars) return "";
+  return std::string(best);
+}
 
 parser::Document build_document(std::string_view url, const parser::ParsedPage& page,
                                  const std::vector<BlockVerdict>& verdicts,

@@ -42,5 +42,9 @@ bool posted_by(const parser::Block& b);
 // the link density of the text after a short leading label ("Tags:",
 // "Filed under:"), 1 when only links and separators follow it.
 double labelled_link_density(const parser::Block& b);
+// Whether at least half of the block's link text is web addresses
+// ("https://...", "www...."): links that show where they go are the
+// author's references, not navigation, which names its targets.
+bool shows_addresses(const parser::Block& b);
 
 }  // namespace winnow::chrome::internal

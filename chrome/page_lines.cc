@@ -55,6 +55,22 @@ double labelled_link_density(const Block& b) {
   return std::min(1.0, static_cast<double>(b.link_chars) / rest);
 }
 
+bool shows_addresses(const Block& b) {
+  if (b.link_chars == 0) return false;
+  std::string_view md = b.markdown;
+  size_t address_chars = 0;  // code points of anchors that are addresses
+  for (size_t open = md.find('['); open != std::string_view::npos; open = md.find('[', open + 1)) {
+    const size_t mid = md.find("](", open + 1);
+    if (mid == std::string_view::npos) break;
+    std::string anchor = to_lower_ascii(trim(md.substr(open + 1, mid - open - 1)));
+    if (anchor.rfind("http://", 0) == 0 || anchor.rfind("https://", 0) == 0 || anchor.rfind("www.", 0) == 0) {
+      for (char c : anchor) address_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
+    open = mid;
+  }
+  return address_chars * 2 >= b.link_chars;
+}
+
 // A heading or short line that opens a comments/trackbacks section
 // ("Comments", "12 Responses", "1 Comment", "Leave a Reply", "Trackback
 // Pings").

@@ -426,9 +426,11 @@ bool chrome_in_region(const ParsedPage& page, const Regions& r, size_t bi, bool 
   }
   // In the marked post body, links are the author's: a line, cell or list
   // item is dropped only when (after a "Tags:"-like label) it is nearly
-  // all link.
-  bool linky = !(r.bflags[bi] & parser::kArticleBody) ||
-               internal::labelled_link_density(b) > kBodyMaxLinks;
+  // all link. Links that show their web address are references anywhere
+  // in the main content ("Official site: https://...").
+  bool linky = (!(r.bflags[bi] & parser::kArticleBody) ||
+                internal::labelled_link_density(b) > kBodyMaxLinks) &&
+               !internal::shows_addresses(b);
   if (b.kind != BlockKind::kHeading && ld > 0.5 && linky) return true;
   if (b.kind == BlockKind::kListItem && ld > 0.3 && b.text_chars < 120 && linky) return true;
   return internal::is_boilerplate_line(b.text) || (after_content && internal::footer_line(b));

@@ -128,8 +128,9 @@ bool inside(const parser::ParsedPage& page, int n, int ancestor) {
 }
 
 // For a listing: per paragraph, the page named by the post unit it belongs
-// to, else "". A unit opens at a heading that is one link (kept or judged
-// chrome: a linked title is link-dense). It holds the element around the
+// to, else "". A unit opens at a heading that links to a page as a whole
+// (chrome::heading_link; kept or judged chrome: a linked title is
+// link-dense). It holds the element around the
 // heading that holds no other such heading (the post's <article> or
 // <div>, headings of its own sections included); where the posts are not
 // wrapped (the heading's parent holds them all), what follows inside the
@@ -143,16 +144,20 @@ std::vector<std::string> linked_headings(const parser::ParsedPage& page,
   // A heading linking to a folder above the page (the site's title linking
   // home) opens no unit.
   const std::string_view self = page_of_url(doc.url);
-  auto is_unit_heading = [&](const parser::Block& b) {
-    if (b.kind != parser::BlockKind::kHeading || b.href.empty() || b.node < 0) return false;
-    std::string_view t = page_of_url(b.href);
+  std::vector<std::string> links(page.blocks.size());  // chrome::heading_link per block
+  for (size_t i = 0; i < page.blocks.size(); ++i) links[i] = chrome::heading_link(page.blocks[i]);
+  auto is_unit_heading = [&](size_t i) {
+    const parser::Block& b = page.blocks[i];
+    if (links[i].empty() || b.node < 0) return false;
+    std::string_view t = page_of_url(links[i]);
     t = t.substr(0, t.find('?'));
     return !(t.size() < self.size() && !t.empty() && t.back() == '/' && self.substr(0, t.size()) == t);
   };
   // Linked headings inside each node.
   std::vector<int> count(page.nodes.size(), 0);
-  for (const parser::Block& b : page.blocks) {
-    if (!is_unit_heading(b)) continue;
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const parser::Block& b = page.blocks[i];
+    if (!is_unit_heading(i)) continue;
     for (int n = b.node, guard = 0; n >= 0 && guard < 4096; ++guard) {
       ++count[static_cast<size_t>(n)];
       n = page.nodes[static_cast<size_t>(n)].parent;
@@ -169,8 +174,8 @@ std::vector<std::string> linked_headings(const parser::ParsedPage& page,
          !inside(page, b.node, container))) {
       target = {};
     }
-    if (is_unit_heading(b)) {
-      target = page_of_url(b.href);
+    if (is_unit_heading(i)) {
+      target = page_of_url(links[i]);
       level = std::max(b.level, 1);
       int a = b.node;
       for (int guard = 0; guard < 4096; ++guard) {

@@ -248,3 +248,24 @@ TEST_CASE("without an h1 the nearest h2 above the region is the headline", "[pol
 <div class="entry"><p>)") + kP1 + "</p><p>" + kP2 + R"(</p></div></div></body></html>)";
   CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", "March 4, 2024", kP1, kP2});
 }
+
+// Regression: a post's "Links" section -- list items of a label and a link
+// that shows its web address -- was dropped as link-dense navigation
+// (in any language: here a Chinese label with a full-width colon), on a
+// page whose body is not marked. Navigation names where it goes; a link
+// whose text is the address is the author's reference. A list of named
+// links to the site's own pages still goes.
+TEST_CASE("links that show their web address are references, not navigation", "[policy]") {
+  std::string html = std::string(R"(<html><body><div class="main"><h1>Ferry back in service</h1>
+<p>)") + kP1 + R"(</p><h2>Links</h2><ul>
+<li>Operator: <a href="https://ferries.example.org/">https://ferries.example.org</a></li>
+<li>官方网站：<a href="https://www.harbour.example.net/">https://www.harbour.example.net</a></li>
+<li><a href="http://www.timetable.example.com/">www.timetable.example.com</a></li>
+</ul><p>)" + kP2 + R"(</p><ul>
+<li><a href="/2024/03/ramp">Ramp inspection</a></li><li><a href="/2024/03/storm">Storm damage</a></li>
+<li><a href="/2024/03/boats">New boats</a></li></ul></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{
+                          "Ferry back in service", kP1, "Links",
+                          "Operator: https://ferries.example.org",
+                          "官方网站：https://www.harbour.example.net", "www.timetable.example.com", kP2});
+}

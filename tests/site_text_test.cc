@@ -247,3 +247,63 @@ TEST_CASE("a listing's unit is the whole post element, its own section headings 
   CHECK(text.at(server.url("/2020/")) ==
         "Every story of the year 2020, newest last, as the editors published them.");
 }
+
+TEST_CASE("a post title after its category's label still opens a unit on a listing",
+          "[policy][e2e]") {
+  // Regression: on a theme whose listing headings read "Category Title"
+  // (a category label or link, then the title linking to the post), the
+  // heading is not one link, so no unit opened and every post shown on the
+  // listing stayed there as well as on its own page. A label is a link to
+  // the category page or an <a> without href and longer than the title.
+  TestServer server;
+  const std::vector<std::vector<std::string>> kStories = {
+      {"The lighthouse keeper retired this winter after thirty years of tending the lamp.",
+       "What the keeper saw",
+       "He kept a logbook of every ship that passed, and the museum will now show it."},
+      {"A storm took the roof off the school gym, and lessons moved to the church hall.",
+       "Repairs and costs",
+       "Builders expect to finish before the summer if the slate arrives from the mainland."},
+      {"The spring market returns to the quay with twenty stalls of island cheese and wool.",
+       "Who sells what",
+       "Most stallholders come from the three farms on the western side of the island."}};
+  const std::vector<std::string> kTitles = {
+      "The lighthouse keeper on the point retires after thirty winters at the lamp",
+      "A spring storm takes the roof off the school gym and lessons move to the hall",
+      "The spring market comes back to the quay with cheese and wool from the farms"};
+  const std::vector<std::string> labels = {
+      "<a class=label href=\"/category/harbour/\">Harbour</a>",
+      "<a class=label>Island news and notices</a>",
+      "<a class=label href=\"/category/harbour/\">Harbour</a>"};
+  std::string listing;
+  for (int n = 1; n <= 3; ++n) {
+    const std::string path = "/" + std::to_string(n) + "00.html";
+    const std::string title = kTitles[static_cast<size_t>(n - 1)];
+    const std::string body = "<p>" + kStories[static_cast<size_t>(n - 1)][0] + "</p><h3>" +
+                             kStories[static_cast<size_t>(n - 1)][1] + "</h3><p>" +
+                             kStories[static_cast<size_t>(n - 1)][2] + "</p>";
+    server.set_page(path, "<!doctype html><html lang=en><head><title>" + title +
+                              "</title><meta property=og:type content=article></head><body>"
+                              "<main><article><h1>" + title + "</h1>" + body +
+                              "</article></main></body></html>");
+    listing += "<article><h2 class=post-title>" + labels[static_cast<size_t>(n - 1)] + " <a href=\"" +
+               path + "\">" + title + "</a></h2>" + body + "</article>";
+  }
+  server.set_page("/", "<!doctype html><html lang=en><body><header><h1><a href=\"/\">Island "
+                       "Paper</a></h1></header><main><p>The island's stories as the editors "
+                       "published them, newest first, since the paper began.</p>" + listing +
+                       "</main></body></html>");
+  std::string dir = make_temp_dir("site-text-labels");
+  auto r = run_winnow({"run", server.url("/"), "--out", dir, "--delay", "0", "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> text;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  for (size_t n = 0; n < 3; ++n) {
+    CHECK(text.at(server.url("/" + std::to_string(n + 1) + "00.html")) ==
+          kTitles[n] + "\n\n" + kStories[n][0] + "\n\n" + kStories[n][1] +
+              "\n\n" + kStories[n][2]);
+  }
+  CHECK(text.at(server.url("/")) ==
+        "Island Paper\n\nThe island's stories as the editors published them, newest first, since "
+        "the paper began.");
+}
