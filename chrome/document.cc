@@ -242,7 +242,10 @@ std::vector<bool> trailing_orphan_headings(const parser::ParsedPage& page,
 // there is prose: a poem's short lines are not a header), at
 // the foot (after the last prose; never the last paragraph, as a poem may
 // close with its date), and anywhere on a listing (each post unit's date).
-void drop_meta_lines(parser::Document& doc) {
+// A head line in the post's own header (<header> inside <article>) that
+// holds a date is its post-meta line however long ("By X, posted on
+// <date> in <category>, 3k words, 3 minutes").
+void drop_meta_lines(const parser::ParsedPage& page, parser::Document& doc) {
   auto& ps = doc.paragraphs;
   size_t first_prose = ps.size(), last_prose = 0;
   for (size_t k = 0; k < ps.size(); ++k) {
@@ -258,6 +261,14 @@ void drop_meta_lines(parser::Document& doc) {
     const bool foot = first_prose < ps.size() && k > last_prose && k + 1 < ps.size();
     if ((head || foot || listing) && ps[k].kind == BlockKind::kParagraph &&
         internal::is_date_line(ps[k].text)) {
+      continue;
+    }
+    const int b = ps[k].block;
+    constexpr uint32_t kPostHeader = parser::kInHeader | parser::kInArticle;
+    if (head && ps[k].kind == BlockKind::kParagraph && b >= 0 &&
+        static_cast<size_t>(b) < page.blocks.size() &&
+        (page.blocks[static_cast<size_t>(b)].ancestor_flags & kPostHeader) == kPostHeader &&
+        internal::holds_date(ps[k].text)) {
       continue;
     }
     kept.push_back(std::move(ps[k]));
@@ -339,7 +350,7 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
     doc.lang = internal::detect_language(m.lang, sample);
   }
   doc.kind = page_kind(page, doc);
-  if (options.site_mode) drop_meta_lines(doc);
+  if (options.site_mode) drop_meta_lines(page, doc);
   return doc;
 }
 

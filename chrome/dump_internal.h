@@ -40,6 +40,9 @@ bool is_pagination(std::string_view text);     // "« 1 2 3 Next »", "1 2 Next 
 bool is_nav_arrow(std::string_view text);      // "← Older posts", "Title →"
 bool is_refresh_notice(std::string_view text); // "Refresh (0 sec) /new/place/"
 bool is_date_line(std::string_view text);      // "Sat Sep 24, 2016 in Nature"
+// Whether the text holds a year (1900-2099, or 1300-1500 of the Persian
+// calendar) and a day number as tokens of their own, however long it is.
+bool holds_date(std::string_view text);
 bool has_feed_time(std::string_view text);     // "... 13:46:16 +0000 ..." (RFC 822)
 
 }  // namespace winnow::chrome::internal

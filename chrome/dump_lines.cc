@@ -316,8 +316,13 @@ bool is_refresh_notice(std::string_view text) {
 bool is_date_line(std::string_view text) {
   if (looks_like_prose(text)) return false;
   const std::string folded = fold_text(text);
+  const size_t toks = fold_tokens(folded).size();
+  return toks > 0 && toks <= 16 && holds_date(text);
+}
+
+bool holds_date(std::string_view text) {
+  const std::string folded = fold_text(text);
   std::vector<std::string_view> toks = fold_tokens(folded);
-  if (toks.empty() || toks.size() > 16) return false;
   bool year = false, day = false;
   for (std::string_view t : toks) {
     long v = 0;

@@ -130,11 +130,16 @@ void add_dedup_command(CLI::App& app, Action& action) {
     dedup::Options options;
   };
   auto a = std::make_shared<Args>();
+  a->options.keep_shared_in_articles = true;
   CLI::App* sub = app.add_subcommand(
       "dedup", "Decide duplicate paragraphs and documents in a store "
                "(incremental; re-running changes nothing)");
   sub->add_option("--db", a->db, "The archive store (archive.db)")->required();
   sub->add_flag("--full", a->full, "Recompute every decision from scratch");
+  sub->add_flag_callback(
+      "--across-articles", [a] { a->options.keep_shared_in_articles = false; },
+      "Keep a paragraph once even when several articles hold it (default: each article keeps "
+      "its whole text; copies on listings and stale copies go either way)");
   sub->add_option("--min-words", a->options.min_words,
                   "Shorter paragraphs are never deduplicated (default 5)")
       ->check(CLI::Range(1, 100));

@@ -17,6 +17,7 @@ struct RunArgs {
   std::string out;
   bool provenance = false;
   bool markdown = false;
+  bool across_articles = false;
 };
 
 int run(const RunArgs& a) {
@@ -32,7 +33,7 @@ int run(const RunArgs& a) {
   st = extract_store(**db, &es);
   if (!st) return fail(st);
   DedupStats ds;
-  st = dedup_store(**db, &ds);
+  st = dedup_store(**db, &ds, a.across_articles);
   if (!st) return fail(st);
   ExportOptions eo;
   eo.dataset_path = a.out + "/dataset.jsonl";
@@ -77,6 +78,9 @@ void add_run_command(CLI::App& app, Action& action) {
   sub->add_flag("--provenance", args->provenance,
                 "Also write provenance.jsonl: what each removed item duplicates");
   sub->add_flag("--markdown", args->markdown, "Add a markdown field to dataset lines");
+  sub->add_flag("--across-articles", args->across_articles,
+                "Keep a paragraph once even when several articles hold it (default: each "
+                "article keeps its whole text; copies on listings and stale copies go either way)");
   sub->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

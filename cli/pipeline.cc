@@ -540,8 +540,10 @@ Status export_store(store::Store& db, const ExportOptions& options,
 namespace winnow::cli {
 
 // Incremental, with the default options (see cli/dedup_store.h).
-Status dedup_store(store::Store& db, DedupStats* stats) {
-  return dedup_store_with(db, dedup::Options{}, /*full=*/false, stats);
+Status dedup_store(store::Store& db, DedupStats* stats, bool across_articles) {
+  dedup::Options o;
+  o.keep_shared_in_articles = !across_articles;
+  return dedup_store_with(db, o, /*full=*/false, stats);
 }
 
 }  // namespace winnow::cli

@@ -35,7 +35,10 @@ struct DedupStats {
   int64_t documents = 0;
   int64_t removed_documents = 0;   // collapsed or emptied
 };
-Status dedup_store(store::Store& db, DedupStats* stats);
+// across_articles: keep a paragraph once even when several articles hold
+// it (dedup::Options::keep_shared_in_articles false); by default each
+// article keeps its whole text.
+Status dedup_store(store::Store& db, DedupStats* stats, bool across_articles = false);
 
 struct ExportOptions {
   std::string dataset_path;      // JSONL of kept documents

@@ -101,7 +101,8 @@ struct ParagraphDecision {
   // "" kept; "exact" same normalised text is kept elsewhere; "in-page" the
   // same text earlier in this document; "near" a near-duplicate (>= 20
   // words) of a kept paragraph; "short-kept" kept although it repeats,
-  // because it is below the minimum length.
+  // because it is below the minimum length; "shared-kept" kept although
+  // another article holds it (Options::keep_shared_in_articles).
   std::string reason;
   int64_t dup_doc = 0;  // DocInput::id owning the text (0 when reason "")
   int dup_index = -1;   // paragraph index there
@@ -158,6 +159,14 @@ struct Options {
   double near_para_threshold = 0.45;
   int para_shingle = 2;         // words per shingle, 1-10
   int near_para_min_words = 20; // shorter paragraphs: exact dedup only
+  // Two articles are two works: a paragraph one of them holds stays in the
+  // other too (reason "shared-kept": a series' common introduction, a
+  // chapter reprinted in a new edition). Copies on listings, newsletters
+  // and other pages are removed, and stale copies of an article collapse
+  // into it as before (two pages that each name themselves canonical at
+  // different URLs never collapse). false (the default): a text is kept
+  // once across all documents. `winnow run` and `winnow dedup` set it.
+  bool keep_shared_in_articles = false;
 };
 
 struct Stats {

@@ -145,6 +145,16 @@ class Decider {
   std::unordered_map<Hash128, size_t, Hash128Hasher> doc_by_fp_;
   std::unordered_map<Hash128, Owner, Hash128Hasher> para_owner_;
   std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
+  std::unordered_map<int64_t, DocKind> kind_of_;  // by DocInput::id
+  // Whether document i keeps a paragraph that `owner` holds: both are
+  // articles (Options::keep_shared_in_articles).
+  bool shares(size_t i, const Owner& owner) const {
+    if (!o_.keep_shared_in_articles || docs_[i].kind != DocKind::kArticle) return false;
+    auto it = kind_of_.find(owner.doc);
+    return it != kind_of_.end() && it->second == DocKind::kArticle;
+  }
+  // Whether documents i and j are two works however alike.
+  bool distinct_works(size_t i, size_t j) const;
   // Kept paragraphs by the first kExcerptKey bytes of the text that runs
   // from them to the end of their document: where a teaser may come from.
   // The value's second: the order of indexing (the owner order), which
@@ -185,12 +195,8 @@ int64_t Decider::most_similar_doc(NearIndex& near, const std::vector<uint64_t>& 
   int64_t best = -1;
   double best_sim = 0;
   std::string norm, all;
-  const bool i_canonical = self_canonical(docs_[i]);
   for (int64_t j : near.candidates(bands)) {
-    // Two pages that each name themselves canonical are two publications,
-    // however much text they share (a chapter revised for a new edition):
-    // the paragraph level removes what they repeat, the pages stay.
-    if (i_canonical && self_canonical(docs_[static_cast<size_t>(j)])) continue;
+    if (distinct_works(i, static_cast<size_t>(j))) continue;
     all.clear();
     for (const std::string& text : docs_[static_cast<size_t>(j)].paragraphs) {
       normalizer_.normalize(text, norm);
@@ -303,7 +309,7 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   DocDecision& d = out_[i];
   if (!p.has_text) return;
   auto it = doc_by_fp_.find(p.fingerprint);
-  if (it != doc_by_fp_.end()) {
+  if (it != doc_by_fp_.end() && !distinct_works(i, it->second)) {
     d.keep = false;
     d.reason = "exact-doc";
     d.dup_of = docs_[it->second].id;
@@ -325,6 +331,16 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   }
   doc_by_fp_.emplace(p.fingerprint, i);
   if (near) near->add_bands(static_cast<int64_t>(i), bands);
+}
+
+// Two pages that each name themselves canonical (at different URLs) are
+// two publications, however much text they share (a chapter revised for a
+// new edition, a post published twice): both stay, and the paragraph level
+// decides what they repeat.
+bool Decider::distinct_works(size_t i, size_t j) const {
+  const DocInput& a = docs_[i];
+  const DocInput& b = docs_[j];
+  return self_canonical(a) && self_canonical(b) && !same_page_url(a.canonical_url, b.canonical_url);
 }
 
 void Decider::decide_paragraphs(size_t i, const Prepared& p) {
@@ -358,10 +374,14 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
       continue;
     }
     if (it != para_owner_.end()) {
-      pd.keep = false;
-      pd.reason = it->second.doc == id ? "in-page" : "exact";
       pd.dup_doc = it->second.doc;
       pd.dup_index = it->second.index;
+      if (it->second.doc != id && shares(i, it->second)) {
+        pd.reason = "shared-kept";
+        continue;
+      }
+      pd.keep = false;
+      pd.reason = it->second.doc == id ? "in-page" : "exact";
       continue;
     }
     std::vector<uint64_t> sh;
@@ -374,10 +394,14 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
       int64_t j = most_similar_para(sh, bands);
       if (j >= 0) {
         const Owner& own = near_para_[static_cast<size_t>(j)].owner;
-        pd.keep = false;
-        pd.reason = "near";
         pd.dup_doc = own.doc;
         pd.dup_index = own.index;
+        if (own.doc != id && shares(i, own)) {
+          pd.reason = "shared-kept";
+          continue;
+        }
+        pd.keep = false;
+        pd.reason = "near";
         continue;
       }
     }
@@ -461,6 +485,7 @@ Result Decider::run() {
     out_[i].id = docs_[i].id;
     out_[i].paragraphs.resize(docs_[i].paragraphs.size());
   }
+  for (const DocInput& d : docs_) kind_of_.emplace(d.id, d.kind);
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {

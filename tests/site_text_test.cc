@@ -307,3 +307,61 @@ TEST_CASE("a post title after its category's label still opens a unit on a listi
         "Island Paper\n\nThe island's stories as the editors published them, newest first, since "
         "the paper began.");
 }
+
+TEST_CASE("two articles keep the text they share; a post header's meta line is metadata",
+          "[policy][e2e]") {
+  // Regression: a book's chapters each open with the same series
+  // introduction, and a post was published twice at two URLs that each
+  // name themselves canonical. Each article is a work of its own: the
+  // shared introduction stayed only in the first chapter, and the second
+  // copy of the post was emptied. The post header's meta line (author,
+  // date, category, word count: no date line by the 16-token rule in
+  // Chinese) repeated on every article. `--across-articles` keeps a
+  // paragraph once as before.
+  TestServer server;
+  const std::string intro =
+      "\xE6\x9C\xAC\xE7\xB3\xBB\xE5\x88\x97\xE6\x95\x99\xE7\xA8\x8B\xE5\x85\xB1\xE5\x8D\x81"
+      "\xE4\xBA\x8C\xE7\xAB\xA0\xEF\xBC\x8C\xE6\xAF\x8F\xE7\xAB\xA0\xE9\x83\xBD\xE5\x8F\xAF"
+      "\xE4\xBB\xA5\xE5\x8D\x95\xE7\x8B\xAC\xE9\x98\x85\xE8\xAF\xBB\xE3\x80\x82";  // 本系列教程共十二章，每章都可以单独阅读。
+  const std::vector<std::string> own = {
+      "The first chapter explains how the harbour ferry timetable is put together each spring.",
+      "The second chapter follows one crossing from the first bell to the last car ashore.",
+      "The second chapter follows one crossing from the first bell to the last car ashore."};
+  const std::vector<std::string> paths = {"/1.html", "/2.html", "/2-again.html"};
+  for (size_t n = 0; n < paths.size(); ++n) {
+    server.set_page(paths[n],
+                    "<!doctype html><html lang=en><head><title>Chapter " + std::to_string(n) +
+                        "</title><link rel=canonical href=\"" + server.url(paths[n]) +
+                        "\"><meta property=og:type content=article></head><body><main><article>"
+                        "<header><h1>Chapter " + std::to_string(n) + "</h1><div class=meta>"
+                        "\xE4\xBD\x9C\xE8\x80\x85 Wen \xE5\x8F\x91\xE8\xA1\xA8\xE4\xBA\x8E 2021-10-0" +
+                        std::to_string(n + 1) +
+                        " \xE5\x88\x86\xE7\xB1\xBB\xE4\xBA\x8E Harbour \xE6\x9C\xAC\xE6\x96\x87\xE5\xAD"
+                        "\x97\xE6\x95\xB0\xEF\xBC\x9A 2.4k \xE9\x98\x85\xE8\xAF\xBB\xE6\x97\xB6\xE9\x95"
+                        "\xBF \xE2\x89\x88 2 \xE5\x88\x86\xE9\x92\x9F</div></header><p>" + intro +
+                        "</p><p>" + own[n] + "</p></article><p><a href=\"" + paths[(n + 1) % 3] +
+                        "\">next</a></p></main></body></html>");
+  }
+  auto texts = [&](const std::vector<std::string>& extra) {
+    std::string dir = make_temp_dir("site-text-shared");
+    std::vector<std::string> args = {"run", server.url("/1.html"), "--out", dir, "--delay", "0",
+                                     "--quiet"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_winnow(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::map<std::string, std::string> text;
+    for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+    return text;
+  };
+  auto text = texts({});
+  REQUIRE(text.size() == 3);
+  for (size_t n = 0; n < paths.size(); ++n) {
+    CHECK(text.at(server.url(paths[n])) ==
+          "Chapter " + std::to_string(n) + "\n\n" + intro + "\n\n" + own[n]);
+  }
+  text = texts({"--across-articles"});
+  CHECK(text.at(server.url("/1.html")) == "Chapter 0\n\n" + intro + "\n\n" + own[0]);
+  CHECK(text.at(server.url("/2.html")) == "Chapter 1\n\n" + own[1]);
+  CHECK(text.count(server.url("/2-again.html")) == 0);  // nothing of its own left
+}
