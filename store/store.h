@@ -124,7 +124,7 @@ struct ParagraphDecisionRow {
   int64_t doc_id = 0;
   int index = 0;
   bool keep = true;
-  std::string reason;    // "", "exact", "near", "in-page", "short-kept"
+  std::string reason;    // "", "exact", "near", "in-page", "short-kept", "shared-kept"
   int64_t dup_doc = 0;   // kept document that owns the text
   int dup_index = -1;    // paragraph index there
 };
