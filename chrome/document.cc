@@ -113,10 +113,12 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
                           l.find("full article") != std::string::npos ||
                           l == "next" || l == "older posts" || l == "next page"))
       ++read_more;
-    // A short paragraph that is wholly a link and follows a paragraph of
-    // prose, outside navigation regions: the "read on" link after an
-    // excerpt, in any language.
+    // A short paragraph that is wholly a link to another page of the site
+    // and follows a paragraph of prose, outside navigation regions: the
+    // "read on" link after an excerpt, in any language (a link to another
+    // site is a reference: an API reference names each entry's page).
     bool link_line = b.kind == BlockKind::kParagraph && b.text_chars > 0 &&
+                     links_elsewhere_on_site(b.href, doc.url, m.canonical) &&
                      b.text_chars < 40 && b.link_chars * 10 >= b.text_chars * 9 &&
                      !(b.ancestor_flags & (parser::kInNav | parser::kInHeader |
                                            parser::kInFooter | parser::kInAside |

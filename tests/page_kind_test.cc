@@ -82,3 +82,27 @@ TEST_CASE("a site title linking home is not a post unit", "[policy]") {
       "<h1><a href='other.html'>The Mill Survey Goes On</a></h1>" + kBody + "</div></body></html>";
   CHECK(doc_of(listing, "http://h.test/posts/mill.html").kind == parser::PageKind::kListing);
 }
+
+// Regression: a JavaScript reference post -- under each of its many
+// section headings, a sentence of prose and then an entry name that links
+// to its documentation on another site -- was taken for a listing of
+// excerpts with "read on" links, and its text stayed on the home page too.
+TEST_CASE("entry links to another site after prose are references, not read-on links",
+          "[policy]") {
+  std::string html =
+      "<html><head><title>Date and Math</title><meta property='og:type' content='article'>"
+      "<link rel=canonical href='http://h.test/posts/js-date'></head>"
+      "<body><main><article><h1>Date and Math</h1>";
+  for (const char* name : {"getDate", "getDay", "getMonth", "getHours", "getMinutes", "getTime"}) {
+    html += std::string("<h2>") + name + "</h2><p>This method of the object returns one part of "
+            "the time it holds, counted in the local time zone of the browser.</p>"
+            "<p><a href='https://reference.example.org/js/" + name + "'>" + name + "()</a></p>";
+  }
+  html += "</article></main></body></html>";
+  CHECK(doc_of(html, "http://h.test/posts/js-date").kind == parser::PageKind::kArticle);
+  // The same entries as links to posts of the site are read-on links.
+  for (size_t at; (at = html.find("https://reference.example.org/js/")) != std::string::npos;) {
+    html.replace(at, std::string("https://reference.example.org/js/").size(), "/posts/");
+  }
+  CHECK(doc_of(html, "http://h.test/posts/js-date").kind == parser::PageKind::kListing);
+}
