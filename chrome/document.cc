@@ -287,21 +287,14 @@ std::string heading_link(const parser::Block& b) {
   if (b.link_chars * 5 < b.text_chars * 4) return "";
   // The link with the longest text, if it holds at least half the text of
   // the heading's links (a category label is shorter than the title).
-  std::string_view md = b.markdown, best;
+  std::string_view best;
   size_t best_chars = 0, all_chars = 0;
-  for (size_t open = md.find('['); open != std::string_view::npos; open = md.find('[', open + 1)) {
-    const size_t mid = md.find("](", open + 1);
-    if (mid == std::string_view::npos) break;
-    const size_t close = md.find(')', mid + 2);
-    if (close == std::string_view::npos) break;
-    size_t chars = 0;  // code points of the anchor text
-    for (char c : md.substr(open + 1, mid - open - 1)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    all_chars += chars;
-    if (chars > best_chars) {
-      best_chars = chars;
-      best = md.substr(mid + 2, close - mid - 2);
+  for (const internal::MarkdownLink& l : internal::markdown_links(b.markdown)) {
+    all_chars += l.chars;
+    if (l.chars > best_chars) {
+      best_chars = l.chars;
+      best = l.url;
     }
-    open = close;
   }
   if (best_chars == 0 || best_chars * 2 < all_chars) return "";
   return std::string(best);

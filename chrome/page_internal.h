@@ -46,5 +46,12 @@ double labelled_link_density(const parser::Block& b);
 // ("https://...", "www...."): links that show where they go are the
 // author's references, not navigation, which names its targets.
 bool shows_addresses(const parser::Block& b);
+// The "[anchor](url)" links of a block's Markdown, in order, with the code
+// points of each anchor's text.
+struct MarkdownLink {
+  std::string_view anchor, url;
+  size_t chars = 0;
+};
+std::vector<MarkdownLink> markdown_links(std::string_view md);
 
 }  // namespace winnow::chrome::internal

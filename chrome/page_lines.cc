@@ -55,18 +55,31 @@ double labelled_link_density(const Block& b) {
   return std::min(1.0, static_cast<double>(b.link_chars) / rest);
 }
 
-bool shows_addresses(const Block& b) {
-  if (b.link_chars == 0) return false;
-  std::string_view md = b.markdown;
-  size_t address_chars = 0;  // code points of anchors that are addresses
+std::vector<MarkdownLink> markdown_links(std::string_view md) {
+  std::vector<MarkdownLink> out;
   for (size_t open = md.find('['); open != std::string_view::npos; open = md.find('[', open + 1)) {
     const size_t mid = md.find("](", open + 1);
     if (mid == std::string_view::npos) break;
-    std::string anchor = to_lower_ascii(trim(md.substr(open + 1, mid - open - 1)));
+    const size_t close = md.find(')', mid + 2);
+    if (close == std::string_view::npos) break;
+    MarkdownLink l;
+    l.anchor = md.substr(open + 1, mid - open - 1);
+    l.url = md.substr(mid + 2, close - mid - 2);
+    for (char c : l.anchor) l.chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    out.push_back(l);
+    open = close;
+  }
+  return out;
+}
+
+bool shows_addresses(const Block& b) {
+  if (b.link_chars == 0) return false;
+  size_t address_chars = 0;  // code points of anchors that are addresses
+  for (const MarkdownLink& l : markdown_links(b.markdown)) {
+    std::string anchor = to_lower_ascii(trim(l.anchor));
     if (anchor.rfind("http://", 0) == 0 || anchor.rfind("https://", 0) == 0 || anchor.rfind("www.", 0) == 0) {
-      for (char c : anchor) address_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      address_chars += l.chars;
     }
-    open = mid;
   }
   return address_chars * 2 >= b.link_chars;
 }

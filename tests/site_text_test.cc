@@ -75,6 +75,21 @@ std::vector<JsonValue> jsonl(const std::string& path) {
   return out;
 }
 
+// Runs `winnow run SEED --out <temp dir> --delay 0 --quiet EXTRA...` and
+// returns each dataset document's text by URL.
+std::map<std::string, std::string> run_texts(const std::string& seed, const std::string& tag,
+                                             const std::vector<std::string>& extra = {}) {
+  std::string dir = make_temp_dir(tag);
+  std::vector<std::string> args = {"run", seed, "--out", dir, "--delay", "0", "--quiet"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = run_winnow(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> text;
+  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("site mode keeps a post's own text: no dateline, no orphan heading, its references",
@@ -234,12 +249,7 @@ TEST_CASE("a listing's unit is the whole post element, its own section headings 
                             "</a></h1></header><main><p>Every story of the year 2020, newest "
                             "last, as the editors published them.</p>" + listing +
                             "</main></body></html>");
-  std::string dir = make_temp_dir("site-text-units");
-  auto r = run_winnow({"run", server.url("/2020/"), "--out", dir, "--delay", "0", "--quiet"});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  std::map<std::string, std::string> text;
-  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  const auto text = run_texts(server.url("/2020/"), "site-text-units");
   CHECK(text.at(server.url("/2020/01/post-1/")) ==
         "Story number 1\n\nPost 1 opens with a paragraph long enough to be kept as text of its own "
         "here.\n\nBackground 1\n\nPost 1 then explains the background of the story in a second "
@@ -292,12 +302,7 @@ TEST_CASE("a post title after its category's label still opens a unit on a listi
                        "Paper</a></h1></header><main><p>The island's stories as the editors "
                        "published them, newest first, since the paper began.</p>" + listing +
                        "</main></body></html>");
-  std::string dir = make_temp_dir("site-text-labels");
-  auto r = run_winnow({"run", server.url("/"), "--out", dir, "--delay", "0", "--quiet"});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  std::map<std::string, std::string> text;
-  for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
+  const auto text = run_texts(server.url("/"), "site-text-labels");
   for (size_t n = 0; n < 3; ++n) {
     CHECK(text.at(server.url("/" + std::to_string(n + 1) + "00.html")) ==
           kTitles[n] + "\n\n" + kStories[n][0] + "\n\n" + kStories[n][1] +
@@ -342,25 +347,13 @@ TEST_CASE("two articles keep the text they share; a post header's meta line is m
                         "</p><p>" + own[n] + "</p></article><p><a href=\"" + paths[(n + 1) % 3] +
                         "\">next</a></p></main></body></html>");
   }
-  auto texts = [&](const std::vector<std::string>& extra) {
-    std::string dir = make_temp_dir("site-text-shared");
-    std::vector<std::string> args = {"run", server.url("/1.html"), "--out", dir, "--delay", "0",
-                                     "--quiet"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    auto r = run_winnow(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    std::map<std::string, std::string> text;
-    for (const auto& d : jsonl(dir + "/dataset.jsonl")) text[d["url"].as_string()] = d["text"].as_string();
-    return text;
-  };
-  auto text = texts({});
+  auto text = run_texts(server.url("/1.html"), "site-text-shared");
   REQUIRE(text.size() == 3);
   for (size_t n = 0; n < paths.size(); ++n) {
     CHECK(text.at(server.url(paths[n])) ==
           "Chapter " + std::to_string(n) + "\n\n" + intro + "\n\n" + own[n]);
   }
-  text = texts({"--across-articles"});
+  text = run_texts(server.url("/1.html"), "site-text-shared", {"--across-articles"});
   CHECK(text.at(server.url("/1.html")) == "Chapter 0\n\n" + intro + "\n\n" + own[0]);
   CHECK(text.at(server.url("/2.html")) == "Chapter 1\n\n" + own[1]);
   CHECK(text.count(server.url("/2-again.html")) == 0);  // nothing of its own left
