@@ -83,12 +83,14 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   for (const auto& p : doc.paragraphs) {
     if (p.block >= 0 && static_cast<size_t>(p.block) < kept.size()) kept[static_cast<size_t>(p.block)] = true;
   }
+  std::vector<std::string> links(page.blocks.size());  // heading_link per block
+  for (size_t i = 0; i < page.blocks.size(); ++i) links[i] = heading_link(page.blocks[i]);
   // Kept text of at least 5 words after block i and before the next
   // heading that is a link (the next unit, or a related-posts list).
   auto text_follows = [&](size_t i) {
     for (size_t j = i + 1; j < page.blocks.size(); ++j) {
       const parser::Block& n = page.blocks[j];
-      if (n.kind == BlockKind::kHeading && !heading_link(n).empty()) return false;
+      if (!links[j].empty()) return false;
       if (kept[j] && n.kind != BlockKind::kHeading && count_words(n.text, 5) >= 5) return true;
     }
     return false;
@@ -97,7 +99,7 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
     const parser::Block& b = page.blocks[static_cast<size_t>(i)];
     if (b.kind != BlockKind::kHeading || b.level > 4 || (b.ancestor_flags & kRegions)) continue;
     if ((b.ancestor_flags & parser::kInHeader) && !(b.ancestor_flags & parser::kInArticle)) continue;
-    const std::string href = heading_link(b);
+    const std::string& href = links[static_cast<size_t>(i)];
     if (links_elsewhere_on_site(href, doc.url, m.canonical) && !links_to_ancestor(href, doc.url) &&
         text_follows(static_cast<size_t>(i)))
       ++linked_headings;

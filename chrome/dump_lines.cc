@@ -313,16 +313,10 @@ bool is_refresh_notice(std::string_view text) {
   return text.rfind("Refresh (0 sec) ", 0) == 0 || text.rfind("Refresh (1 sec) ", 0) == 0;
 }
 
-bool is_date_line(std::string_view text) {
-  if (looks_like_prose(text)) return false;
-  const std::string folded = fold_text(text);
-  const size_t toks = fold_tokens(folded).size();
-  return toks > 0 && toks <= 16 && holds_date(text);
-}
+namespace {
 
-bool holds_date(std::string_view text) {
-  const std::string folded = fold_text(text);
-  std::vector<std::string_view> toks = fold_tokens(folded);
+// Whether the folded tokens hold a year and a day number (holds_date).
+bool date_tokens(const std::vector<std::string_view>& toks) {
   bool year = false, day = false;
   for (std::string_view t : toks) {
     long v = 0;
@@ -347,6 +341,20 @@ bool holds_date(std::string_view text) {
     }
   }
   return year && day;
+}
+
+}  // namespace
+
+bool is_date_line(std::string_view text) {
+  if (looks_like_prose(text)) return false;
+  const std::string folded = fold_text(text);
+  const std::vector<std::string_view> toks = fold_tokens(folded);
+  return !toks.empty() && toks.size() <= 16 && date_tokens(toks);
+}
+
+bool holds_date(std::string_view text) {
+  const std::string folded = fold_text(text);
+  return date_tokens(fold_tokens(folded));
 }
 
 namespace {
