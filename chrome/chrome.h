@@ -200,6 +200,11 @@ parser::Document build_document(std::string_view url,
 // title after its category's label or link). Such a heading names a post unit on a listing.
 std::string heading_link(const parser::Block& b);
 
+// Whether a line is a date and little else, in any script's digits: a post's
+// dateline or a listing entry's date ("Sat Sep 24, 2016 in Nature",
+// "۳۱ مرداد ۱۴۰۲"), not a sentence that mentions one.
+bool is_date_line(std::string_view text);
+
 // Repairs conversion damage across a set of documents of one corpus, only
 // where it shows (dumps: Document::from_text; HTML: a word broken across
 // paragraphs, a running head with page breaks): words hyphenated across a

@@ -452,9 +452,10 @@ bool not_a_page(const parser::ParsedPage& page) {
 }
 
 // Date and byline lines ("Sat Sep 24, 2016 in Nature", "28. 01. 2011")
-// among the first three lines the page keeps or outside its prose (the
-// headline's or the post's meta); never the last line kept (a poem's
-// closing date is part of it).
+// among the first three lines the page keeps, outside its prose (the
+// headline's or the post's meta) or right under a line that recurs on
+// other pages (a listed post's title and its date); never the last line
+// kept (a poem's closing date is part of it).
 void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> kept;
@@ -472,7 +473,10 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
     if (blocks[i].kind == BlockKind::kPre) continue;
     const bool head = k < 3 || i < first_prose;
     const bool foot = first_prose < blocks.size() && i > last_prose;
-    if ((head || foot) && is_date_line(blocks[i].text)) {
+    size_t above = i;
+    while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
+    const bool listed = above > 0 && out[above - 1].reason == Reason::kSiteRecurrence;
+    if ((head || foot || listed) && is_date_line(blocks[i].text)) {
       out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
     }
   }
@@ -557,3 +561,9 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
 }
 
 }  // namespace winnow::chrome::internal
+
+namespace winnow::chrome {
+
+bool is_date_line(std::string_view text) { return internal::is_date_line(text); }
+
+}  // namespace winnow::chrome

@@ -216,8 +216,9 @@ bool label_line(std::string_view text, size_t max_words) {
 // Widens the lines dropped as links (drop[k]) to the lists they make: a
 // page of nothing but links and short lines is a list of titles (an
 // archive: years, dates, titles) and goes whole; elsewhere the short lines
-// between two links (an entry's date) and the label over a list of links
-// that ends the text ("Translations", "Related posts") go.
+// between two links and a date line next to one (an entry's date) and the
+// label over a list of links that ends the text ("Translations", "Related
+// posts") go.
 void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bool>& drop) {
   const size_t n = paras.size();
   const auto links = static_cast<size_t>(std::count(drop.begin(), drop.end(), true));
@@ -230,6 +231,12 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
   for (size_t k = 1; k + 1 < n; ++k) {
     if (!drop[k] && drop[k - 1] && drop[k + 1] && label_line(paras[k].text, 6)) drop[k] = true;
   }
+  std::vector<bool> dated(n, false);
+  for (size_t k = 0; k < n; ++k) {
+    const bool by_link = (k > 0 && drop[k - 1]) || (k + 1 < n && drop[k + 1]);
+    dated[k] = !drop[k] && by_link && chrome::is_date_line(paras[k].text);
+  }
+  for (size_t k = 0; k < n; ++k) drop[k] = drop[k] || dated[k];
   size_t tail = n;
   while (tail > 0 && drop[tail - 1]) --tail;
   if (n - tail >= 2 && tail > 0 && label_line(paras[tail - 1].text, 4)) drop[tail - 1] = true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dedup/dedup.h"
 
@@ -378,17 +379,39 @@ std::string without_site_name(std::string_view text) {
 }  // namespace
 
 std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages) {
+  // A title: short, and not ending a sentence.
+  auto title_like = [](std::string_view line) {
+    line = trim(line);
+    const bool sentence = !line.empty() && (line.back() == '.' || line.back() == '!' ||
+                                            line.back() == '?' || line.ends_with("\xE3\x80\x82"));
+    return !line.empty() && !sentence && count_words(line, 13) <= 12;
+  };
+  // How many pages hold each line among their headline lines: the site's
+  // name and menu head every page, a post's title only its own (and the
+  // listing it opens).
+  std::unordered_map<std::string, int> heading_pages;
+  for (const SharingInput& p : pages) {
+    std::unordered_set<std::string> seen;
+    for (const std::string& h : p.headlines) {
+      std::string norm = normalize(h);
+      if (!norm.empty() && seen.insert(norm).second) ++heading_pages[norm];
+    }
+  }
   std::vector<std::string> own(pages.size());
   std::unordered_map<std::string, int> headlines;
   for (size_t i = 0; i < pages.size(); ++i) {
     own[i] = spelled_headline(pages[i]);
-    // Else the first paragraph, when it reads as a title: short, and not
-    // ending a sentence.
-    if (own[i].empty() && !pages[i].paragraphs.empty()) {
-      std::string_view first = trim(pages[i].paragraphs.front());
-      const bool sentence = !first.empty() && (first.back() == '.' || first.back() == '!' ||
-                                               first.back() == '?' || first.ends_with("\xE3\x80\x82"));
-      if (!sentence && count_words(first) <= 12) own[i] = normalize(first);
+    // Else the first paragraph, when it reads as a title.
+    if (own[i].empty() && !pages[i].paragraphs.empty() &&
+        title_like(pages[i].paragraphs.front())) {
+      own[i] = normalize(pages[i].paragraphs.front());
+    }
+    // Else the first headline line that reads as a title and heads at most
+    // one other page (a headline repeated as a line of a listing is chrome
+    // there, so the page's text starts below it).
+    for (size_t k = 0; own[i].empty() && k < pages[i].headlines.size(); ++k) {
+      std::string norm = normalize(pages[i].headlines[k]);
+      if (title_like(pages[i].headlines[k]) && heading_pages[norm] <= 2) own[i] = std::move(norm);
     }
     if (!own[i].empty()) ++headlines[own[i]];
   }

@@ -417,3 +417,34 @@ TEST_CASE("a listing's teaser of an article's opening is removed as an excerpt",
   CHECK(listing.paragraphs[2].keep);
   CHECK(by_id(r, 4).paragraphs[0].keep);
 }
+
+TEST_CASE("headline_links: a page whose address spells nothing is named by its rarest head line",
+          "[policy]") {
+  // Text dumps of posts at /posts/md.txt and /posts/kb.txt: the addresses
+  // do not spell the titles and the first kept paragraph is a sentence, so
+  // the title is found among the lines heading the page -- the site's name
+  // and back link head every page, the title only its own. A listing's
+  // line equal to it names the post.
+  using winnow::dedup::SharingInput;
+  std::vector<SharingInput> pages(4);
+  const std::vector<std::string> titles = {"Martin Dressler by Millhauser",
+                                           "Coming to terms with pain"};
+  for (size_t i = 0; i < 2; ++i) {
+    pages[i].url = i == 0 ? "http://dump/posts/md.txt" : "http://dump/posts/kb.txt";
+    pages[i].headlines = {"Shelf Notes", "Back to the home page", titles[i],
+                          "The book follows a boy who rises from a cigar shop to a hotel."};
+    pages[i].paragraphs = {"The book follows a boy who rises from a cigar shop to a hotel.",
+                           "It is a parable of ambition told in calm, exact sentences."};
+  }
+  pages[2].url = "http://dump/about.txt";
+  pages[2].headlines = {"Shelf Notes", "Back to the home page", "About",
+                        "Notes on books read."};
+  pages[2].paragraphs = {"Notes on books read."};
+  pages[3].url = "http://dump/tags/novels.txt";
+  pages[3].headlines = {"Shelf Notes", "Back to the home page", "Posts tagged novels"};
+  pages[3].paragraphs = {"Posts tagged novels", titles[0], "It is a parable of ambition.",
+                         "Shelf Notes", titles[1]};
+  auto links = winnow::dedup::headline_links(pages);
+  CHECK(links[3] == std::vector<size_t>{1, 4});
+  CHECK(links[0].empty());
+}

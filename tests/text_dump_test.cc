@@ -6,6 +6,7 @@
 // shaped like `w3m -dump -cols 4000` output.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
