@@ -242,13 +242,20 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
   if (n - tail >= 2 && tail > 0 && label_line(paras[tail - 1].text, 4)) drop[tail - 1] = true;
 }
 
+// An article with this share of its text on one other article, or this
+// share on other articles in all, copies them (a tag or month page showing
+// one or two posts whole) rather than being a work of its own.
+constexpr double kCopiedFromOne = 0.8;
+constexpr double kCopiedFromAll = 0.9;
+
 // Removes duplicate paragraphs and documents across the folder. Who owns a
 // shared text comes from how the pages share it (dedup::rank_by_sharing):
-// a text dump says nothing else about what a page is. Returns, per
+// a text dump says nothing else about what a page is. Two works of their
+// own each keep the text they share unless across_articles. Returns, per
 // document, whether to write it and the names of the files it absorbed.
 std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     std::vector<parser::Document>& docs, const std::vector<const Entry*>& entries,
-    std::vector<std::vector<std::string>>& headlines) {
+    std::vector<std::vector<std::string>>& headlines, bool across_articles) {
   const size_t n = docs.size();
   auto name = [&](size_t i) { return entries[i]->url.empty() ? entries[i]->rel : entries[i]->url; };
   std::vector<dedup::SharingInput> share(n);
@@ -284,6 +291,11 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     in[i].priority = ranks[i].priority;
     in[i].kind = entries[i]->type == FileType::kHtml ? dedup::classify(docs[i].kind, in[i].url)
                                                      : ranks[i].kind;
+    // A work of its own: an article that is not mostly another article's
+    // text (a tag or month page showing one or two posts whole) -- two
+    // editions of a tutorial, two pages made from one template.
+    in[i].own_work = in[i].kind == dedup::DocKind::kArticle && ranks[i].contained < kCopiedFromOne &&
+                     ranks[i].in_articles < kCopiedFromAll;
     if (entries[i]->type != FileType::kHtml) {
       docs[i].kind = ranks[i].kind == dedup::DocKind::kArticle   ? parser::PageKind::kArticle
                      : ranks[i].kind == dedup::DocKind::kListing ? parser::PageKind::kListing
@@ -291,7 +303,10 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     }
     in[i].paragraphs = std::move(share[i].paragraphs);
   }
-  dedup::Result r = dedup::run_dedup(in, dedup::Options{});
+  dedup::Options opt;
+  opt.keep_shared_in_articles = !across_articles;
+  opt.shared_between_works = true;
+  dedup::Result r = dedup::run_dedup(in, opt);
   dedup::drop_copied_runs(in, r);
   std::vector<std::optional<std::vector<std::string>>> out(n);
   for (size_t i = 0; i < n; ++i) {
@@ -323,7 +338,7 @@ int clean_dir(const CleanDirOptions& options) {
   chrome::repair_text(docs);
   std::vector<std::optional<std::vector<std::string>>> written(docs.size(),
                                                                std::vector<std::string>{});
-  if (options.dedup) written = dedup_folder(docs, entries, headlines);
+  if (options.dedup) written = dedup_folder(docs, entries, headlines, options.across_articles);
   std::string out;
   for (size_t i = 0; i < docs.size(); ++i) {
     if (written[i]) out += json_line(*entries[i], docs[i], *written[i]);

@@ -56,6 +56,9 @@ struct CleanDirOptions {
                            // 0 = parse every file twice
   bool dedup = true;       // false (--no-dedup): every file keeps its text
                            // and gets a line, even when empty
+  bool across_articles = false;  // true (--across-articles): a paragraph is
+                           // kept once in the folder even when several
+                           // articles of their own hold it
 };
 int clean_dir(const CleanDirOptions& options);
 void add_robots_command(CLI::App& app, Action& action);

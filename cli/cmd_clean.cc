@@ -29,6 +29,7 @@ struct CleanArgs {
   size_t cache_mb = chrome::kDefaultPageCacheBytes >> 20;  // DIR mode: MiB of
                                  // parsed pages kept between the passes
   bool no_dedup = false;         // DIR mode: keep duplicates (one line per file)
+  bool across_articles = false;  // DIR mode: a paragraph once per folder
 };
 
 // Reads a file; gzip files (by magic bytes) are inflated.
@@ -105,7 +106,8 @@ int run_clean(const CleanArgs& a) {
   if (a.input != "-" && ::stat(a.input.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
     // DIR mode (cli/clean_dir.cc): the folder is one site, site model on.
     return clean_dir(
-        CleanDirOptions{a.input, a.out, a.url_prefix, a.cache_mb << 20, !a.no_dedup});
+        CleanDirOptions{a.input, a.out, a.url_prefix, a.cache_mb << 20, !a.no_dedup,
+                        a.across_articles});
   }
   auto bytes = read_input(a.input);
   if (!bytes) return fail(bytes.status());
@@ -131,6 +133,10 @@ void add_clean_command(CLI::App& app, Action& action) {
                   "DIR mode: give each file the URL <prefix>/<relative path>");
   sub->add_flag("--no-dedup", args->no_dedup,
                 "DIR mode: keep duplicate paragraphs and pages (one line per file)");
+  sub->add_flag("--across-articles", args->across_articles,
+                "DIR mode: keep a paragraph once even when several articles hold it (default: "
+                "each article keeps its whole text; copies on listings and copies of a page go "
+                "either way)");
   // Hidden (tests, benches): memory for parsed pages kept between the two
   // passes of DIR mode; 0 parses every file twice. Output is the same.
   sub->add_option("--cache-mb", args->cache_mb, "")->group("")->check(CLI::Range(0, 1 << 20));

@@ -132,6 +132,12 @@ struct DocInput {
   // (default 0 for all leaves the order to them): clean DIR orders text
   // dumps by rank_by_sharing.
   int64_t priority = 0;
+  // The caller knows the document is a work of its own (clean DIR: an
+  // article whose text is not mostly found on one other page). Two such
+  // documents, like two pages that each name themselves canonical, never
+  // collapse into one, however alike (a tutorial revised for a new
+  // edition, two pages made from one template).
+  bool own_work = false;
   // Set for a document decided by an earlier run (incremental mode): its
   // decision is kept as is (only its aliases may grow) and its kept text
   // seeds the indexes, so new documents only keep what is new.
@@ -167,6 +173,11 @@ struct Options {
   // different URLs never collapse). false (the default): a text is kept
   // once across all documents. `winnow run` and `winnow dedup` set it.
   bool keep_shared_in_articles = false;
+  // With keep_shared_in_articles: only between two works of their own
+  // (DocInput::own_work, or self-canonical), so a page that merely copies
+  // an article (a tag page showing one post) keeps nothing of it. clean
+  // DIR sets it: a text dump says nothing else about what a page is.
+  bool shared_between_works = false;
 };
 
 struct Stats {
@@ -206,6 +217,8 @@ struct SharingRank {
   // text; kOther: no paragraph of 12 or more characters.
   DocKind kind = DocKind::kOther;
   double own_share = 0;    // 0-1, the share behind `kind`
+  double contained = 0;    // 0-1, the largest share of the text found on one other article
+  double in_articles = 0;  // 0-1, the share of the text found on other articles
   int64_t text_chars = 0;  // normalised code points of the paragraphs used
   int64_t priority = 0;    // 0..n-1: DocInput::priority, the owner order
 };

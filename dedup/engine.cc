@@ -115,6 +115,13 @@ std::string joined(const Prepared& p) {
   return all;
 }
 
+// A page whose rel=canonical names the page itself.
+bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
+
+// A document that is a work of its own: it names itself canonical, or the
+// caller says so (DocInput::own_work).
+bool own_work(const DocInput& d) { return d.own_work || self_canonical(d); }
+
 class Decider {
  public:
   Decider(const std::vector<DocInput>& docs, const Options& o)
@@ -145,13 +152,15 @@ class Decider {
   std::unordered_map<Hash128, size_t, Hash128Hasher> doc_by_fp_;
   std::unordered_map<Hash128, Owner, Hash128Hasher> para_owner_;
   std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
-  std::unordered_map<int64_t, DocKind> kind_of_;  // by DocInput::id
+  std::unordered_map<int64_t, size_t> pos_of_;  // by DocInput::id
   // Whether document i keeps a paragraph that `owner` holds: both are
-  // articles (Options::keep_shared_in_articles).
+  // articles (Options::keep_shared_in_articles), and works of their own
+  // when Options::shared_between_works says so.
   bool shares(size_t i, const Owner& owner) const {
     if (!o_.keep_shared_in_articles || docs_[i].kind != DocKind::kArticle) return false;
-    auto it = kind_of_.find(owner.doc);
-    return it != kind_of_.end() && it->second == DocKind::kArticle;
+    auto it = pos_of_.find(owner.doc);
+    if (it == pos_of_.end() || docs_[it->second].kind != DocKind::kArticle) return false;
+    return !o_.shared_between_works || (own_work(docs_[i]) && own_work(docs_[it->second]));
   }
   // Whether documents i and j are two works however alike.
   bool distinct_works(size_t i, size_t j) const;
@@ -183,8 +192,6 @@ constexpr size_t kExcerptMinWords = 8;   // shared with the source
 constexpr size_t kExcerptMaxTail = 4;    // words after it ("continue reading"),
                                          // or a quarter of the shared words
 
-// A page whose rel=canonical names the page itself.
-bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
 
 // The indexed document (a position in docs_) most similar to sh, the text
 // of document i, at the threshold or above (ties to the lowest position),
@@ -333,14 +340,17 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   if (near) near->add_bands(static_cast<int64_t>(i), bands);
 }
 
-// Two pages that each name themselves canonical (at different URLs) are
-// two publications, however much text they share (a chapter revised for a
-// new edition, a post published twice): both stay, and the paragraph level
-// decides what they repeat.
+// Two works of their own (pages that each name themselves canonical, at
+// different URLs, or that the caller calls so) are two publications,
+// however much text they share (a chapter revised for a new edition, a post
+// published twice): both stay, and the paragraph level decides what they
+// repeat.
 bool Decider::distinct_works(size_t i, size_t j) const {
   const DocInput& a = docs_[i];
   const DocInput& b = docs_[j];
-  return self_canonical(a) && self_canonical(b) && !same_page_url(a.canonical_url, b.canonical_url);
+  if (!own_work(a) || !own_work(b)) return false;
+  return a.canonical_url.empty() || b.canonical_url.empty() ||
+         !same_page_url(a.canonical_url, b.canonical_url);
 }
 
 void Decider::decide_paragraphs(size_t i, const Prepared& p) {
@@ -485,7 +495,7 @@ Result Decider::run() {
     out_[i].id = docs_[i].id;
     out_[i].paragraphs.resize(docs_[i].paragraphs.size());
   }
-  for (const DocInput& d : docs_) kind_of_.emplace(d.id, d.kind);
+  for (size_t i = 0; i < docs_.size(); ++i) pos_of_.emplace(docs_[i].id, i);
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {

@@ -254,6 +254,25 @@ std::vector<SharingRank> rank_by_sharing(const std::vector<SharingInput>& pages)
     const bool listing = shared > 0 && group < kListingBelow * shared && unique * 2 < total[i];
     r.kind = listing ? DocKind::kListing : DocKind::kArticle;
   }
+  // How much of each page another article holds (a listing shows whole
+  // posts; a tag page showing one post is that post's copy).
+  for (size_t i = 0; i < n; ++i) {
+    if (total[i] <= 0) continue;
+    std::unordered_map<uint32_t, double> with;  // article -> weight of text shared with it
+    double found = 0;
+    for (const auto& [h, w] : keys[i]) {
+      bool in_article = false;
+      for (uint32_t j : occ[h]) {
+        if (j != i && out[j].kind == DocKind::kArticle) {
+          out[i].contained = std::max(out[i].contained, with[j] += w);
+          in_article = true;
+        }
+      }
+      if (in_article) found += w;
+    }
+    out[i].contained /= total[i];
+    out[i].in_articles = found / total[i];
+  }
   // The owner order: pages mostly their own before concatenations of other
   // pages; then an address that spells the headline; pages with text of
   // their own (a quarter found nowhere else: the article whose excerpt a
@@ -379,12 +398,21 @@ std::string without_site_name(std::string_view text) {
 }  // namespace
 
 std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages) {
-  // A title: short, and not ending a sentence.
+  // A title: short (up to 12 words, an ideograph weighing half a word as in
+  // a shingle: a Chinese title runs to 24 characters), and not ending a
+  // sentence.
   auto title_like = [](std::string_view line) {
     line = trim(line);
     const bool sentence = !line.empty() && (line.back() == '.' || line.back() == '!' ||
                                             line.back() == '?' || line.ends_with("\xE3\x80\x82"));
-    return !line.empty() && !sentence && count_words(line, 13) <= 12;
+    if (line.empty() || sentence) return false;
+    double words = 0;
+    for_each_word(line, [&](std::string_view w) {
+      size_t at = 0;
+      const char32_t c = next_code_point(w, at);
+      words += at == w.size() && word_class(c) == WordClass::kIdeograph ? 0.5 : 1.0;
+    });
+    return words <= 12;
   };
   // How many pages hold each line among their headline lines: the site's
   // name and menu head every page, a post's title only its own (and the

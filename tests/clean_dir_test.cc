@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -316,4 +317,74 @@ TEST_CASE("clean DIR: a listed post's date goes with its title, in Persian digit
   }
   CHECK(lines[5].get_string("text") == "Posts filed under the label tags/iran");
   CHECK(lines[6].get_string("text") == "Posts filed under the label tags/safar");
+}
+
+TEST_CASE("clean DIR: two works keep the text they share, a revised edition stays", "[policy]") {
+  // Two tutorials open with the same paragraph and a second edition
+  // revises the second: each is a work of its own and keeps its whole text
+  // (the first edition was made an alias of the second, and the second
+  // tutorial lost the shared opening). --across-articles keeps each
+  // paragraph once in the folder.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-shared-works");
+  const std::string shared =
+      "This series shows how to fetch pages politely, parse them and keep their text, one "
+      "small program at a time.";
+  const std::vector<std::vector<std::string>> posts = {
+      {"Fetching pages",
+       "A polite crawler waits between requests and reads robots.txt before anything else.",
+       "Start with one host and a queue of addresses that you visit in order."},
+      {"Parsing markup",
+       "A parser turns the bytes of a page into a tree of elements you can walk.",
+       "Headings, paragraphs and lists are the blocks that carry the text you want."},
+      {"Parsing markup, second edition",
+       "A parser turns the bytes of a page into a tree of elements you can walk.",
+       "Headings, paragraphs, lists and tables are the blocks that hold the words you keep.",
+       "Tables and code listings need care of their own, cell by cell and line by line."}};
+  // Other posts of the folder, so that the opening is not the template.
+  const std::vector<std::string> others = {
+      "The river rose overnight and the ferry stayed on the far bank until noon.",
+      "Bakers on Mill Street lit their ovens at four to have bread by the first tram.",
+      "A choir of forty sang in the market hall to raise money for the new roof.",
+      "The library lent its thousandth book this spring, a guide to mending nets."};
+  fs::create_directories(dir + "/posts");
+  for (size_t i = 0; i < posts.size(); ++i) {
+    std::string text = posts[i][0] + "\n\n" + shared + "\n\n";
+    for (size_t k = 1; k < posts[i].size(); ++k) text += posts[i][k] + "\n\n";
+    winnow::test::spit(dir + "/posts/10" + std::to_string(i) + ".txt", text);
+  }
+  for (size_t i = 0; i < others.size(); ++i) {
+    winnow::test::spit(dir + "/posts/20" + std::to_string(i) + ".txt",
+                       "Town note " + std::to_string(i + 1) + "\n\n" + others[i] + "\n");
+  }
+  auto texts = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"clean", dir, "--url-prefix", "https://lessons.example.org"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = winnow::test::run_winnow(args);
+    REQUIRE(r.exit_code == 0);
+    std::map<std::string, std::string> out;
+    for (const JsonValue& v : parse_lines(r.out)) out[v.get_string("path")] = v.get_string("text");
+    return out;
+  };
+  auto joined = [&](const std::vector<std::string>& p, bool with_shared, size_t from = 1) {
+    std::string text = p[0] + (with_shared ? "\n\n" + shared : "");
+    for (size_t k = from; k < p.size(); ++k) text += "\n\n" + p[k];
+    return text;
+  };
+  auto by_default = texts({});
+  CHECK(by_default.size() == 7);
+  for (size_t i = 0; i < posts.size(); ++i) {
+    CHECK(by_default["posts/10" + std::to_string(i) + ".txt"] == joined(posts[i], true));
+  }
+  // Once per folder: the opening, and the paragraph both editions hold,
+  // each stay in one document only (the owner order's first).
+  auto once = texts({"--across-articles"});
+  CHECK(once.size() == 7);
+  int with_shared = 0, with_kept = 0;
+  for (size_t i = 0; i < posts.size(); ++i) {
+    const std::string& text = once["posts/10" + std::to_string(i) + ".txt"];
+    with_shared += text.find(shared) != std::string::npos;
+    with_kept += text.find(posts[1][1]) != std::string::npos;
+  }
+  CHECK(with_shared == 1);
+  CHECK(with_kept == 1);
 }

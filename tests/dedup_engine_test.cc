@@ -448,3 +448,40 @@ TEST_CASE("headline_links: a page whose address spells nothing is named by its r
   CHECK(links[3] == std::vector<size_t>{1, 4});
   CHECK(links[0].empty());
 }
+
+TEST_CASE("works of their own keep what they share and never collapse; copies keep nothing",
+          "[policy]") {
+  // shared_between_works (clean DIR): only two works of their own keep a
+  // paragraph both hold; an article that is not one (a page copying a
+  // post) loses it. Two such works never collapse as near duplicates.
+  const std::string opening = para(7, 30);
+  const std::string body_a = para(8, 40), body_b = para(9, 40), body_b2 = para(10, 12);
+  std::vector<DocInput> docs = {
+      doc(1, "http://d/posts/1.txt", DocKind::kArticle, {opening, body_a}),
+      doc(2, "http://d/posts/2.txt", DocKind::kArticle, {opening, body_b}),
+      doc(3, "http://d/posts/3.txt", DocKind::kArticle, {opening, body_b, body_b2}),
+      doc(4, "http://d/tags/x.txt", DocKind::kArticle, {opening, body_a})};
+  docs[0].own_work = docs[1].own_work = docs[2].own_work = true;
+  for (int64_t i = 0; i < 4; ++i) docs[static_cast<size_t>(i)].priority = i;
+  Options o;
+  o.keep_shared_in_articles = true;
+  o.shared_between_works = true;
+  auto r = run_dedup(docs, o);
+  CHECK(by_id(r, 1).paragraphs[0].keep);
+  CHECK(by_id(r, 2).keep);
+  CHECK(by_id(r, 2).paragraphs[0].reason == "shared-kept");
+  CHECK(by_id(r, 3).keep);  // near 2, yet a work of its own
+  CHECK(by_id(r, 3).paragraphs[1].reason == "shared-kept");
+  CHECK_FALSE(by_id(r, 4).keep);  // the copy: an exact duplicate of 1
+  CHECK(by_id(r, 4).dup_of == 1);
+  // Without shared_between_works every article keeps what it shares; the
+  // copy is still an exact duplicate document.
+  o.shared_between_works = false;
+  docs[3].paragraphs = {opening, body_a, para(11, 150)};  // no longer a near duplicate
+  r = run_dedup(docs, o);
+  CHECK(by_id(r, 4).paragraphs[0].reason == "shared-kept");
+  o.shared_between_works = true;
+  r = run_dedup(docs, o);
+  CHECK(by_id(r, 4).paragraphs[0].reason == "exact");
+  CHECK(by_id(r, 4).paragraphs[1].reason == "exact");
+}

@@ -10,6 +10,7 @@
 //        "title":   "..."                 optional, exact
 //    }}}
 //    "dedup": false                             optional: --no-dedup
+//    "across_articles": true                    optional: --across-articles
 // The folder is cleaned by `winnow clean DIR` itself (build/winnow): one
 // site, chrome learnt across the files, duplicates removed across them
 // unless "dedup" is false; a file the command writes no line for has no
@@ -45,6 +46,9 @@ std::map<std::string, Cleaned> clean_case(const std::string& dir, const JsonValu
   std::string prefix = expect.get_string("url_prefix");
   if (!prefix.empty()) args.insert(args.end(), {"--url-prefix", prefix});
   if (expect["dedup"].is_bool() && !expect["dedup"].as_bool()) args.push_back("--no-dedup");
+  if (expect["across_articles"].is_bool() && expect["across_articles"].as_bool()) {
+    args.push_back("--across-articles");
+  }
   winnow::test::RunResult r = winnow::test::run_winnow(args);
   std::map<std::string, Cleaned> out;
   *ok = r.exit_code == 0;
