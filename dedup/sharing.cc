@@ -395,24 +395,62 @@ std::string without_site_name(std::string_view text) {
   return normalize(text.substr(0, cut));
 }
 
+// Words of a line for a title's length: an ideograph weighs half a word,
+// as in a shingle (a Chinese title runs to 24 characters where an English
+// one runs to 12 words).
+double title_words(std::string_view line) {
+  double words = 0;
+  for_each_word(line, [&](std::string_view w) {
+    size_t at = 0;
+    const char32_t c = next_code_point(w, at);
+    words += at == w.size() && word_class(c) == WordClass::kIdeograph ? 0.5 : 1.0;
+  });
+  return words;
+}
+
+// The headline after a short label glued before it, as a listing prints a
+// post's category and title ("Linux <title>", "技术杂谈<title>"): the
+// normalised line cut after at most four words (a word's end, or any
+// ideograph) where the rest, as long as the label at least and two words
+// or more, is one of `headlines`; else "". The label has a letter: a
+// number before a title ("1.2-<title>") is a table of contents' entry,
+// part of the text.
+template <typename Map>
+std::string_view after_label(std::string_view norm, const Map& headlines) {
+  double label = 0;
+  bool letter = false;
+  size_t at = 0;
+  while (at < norm.size()) {
+    size_t next = at;
+    const char32_t c = next_code_point(norm, next);
+    const bool ideograph = word_class(c) == WordClass::kIdeograph;
+    if (ideograph) {
+      label += 0.5;
+    } else if (c != ' ' && (at == 0 || norm[at - 1] == ' ')) {
+      label += 1;
+    }
+    letter = letter || ideograph || (c >= 'a' && c <= 'z') || c >= 0x80;
+    at = next;
+    if (label > 4) break;
+    const bool cut = ideograph || at == norm.size() || norm[at] == ' ';
+    if (!cut || !letter) continue;
+    std::string_view rest = trim(norm.substr(at));
+    if (rest.empty()) break;
+    const double words = title_words(rest);
+    if (words >= 2 && words >= label && headlines.count(std::string(rest)) > 0) return rest;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages) {
-  // A title: short (up to 12 words, an ideograph weighing half a word as in
-  // a shingle: a Chinese title runs to 24 characters), and not ending a
-  // sentence.
+  // A title: short (up to 12 title_words), and not ending a sentence.
   auto title_like = [](std::string_view line) {
     line = trim(line);
     const bool sentence = !line.empty() && (line.back() == '.' || line.back() == '!' ||
                                             line.back() == '?' || line.ends_with("\xE3\x80\x82"));
-    if (line.empty() || sentence) return false;
-    double words = 0;
-    for_each_word(line, [&](std::string_view w) {
-      size_t at = 0;
-      const char32_t c = next_code_point(w, at);
-      words += at == w.size() && word_class(c) == WordClass::kIdeograph ? 0.5 : 1.0;
-    });
-    return words <= 12;
+    return !line.empty() && !sentence && title_words(line) <= 12;
   };
   // How many pages hold each line among their headline lines: the site's
   // name and menu head every page, a post's title only its own (and the
@@ -460,13 +498,19 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
       // A page's <title>: the headline, then the site's name after a
       // separator ("<title> | Site", "<title> - Site").
       std::string titled = without_site_name(text);
+      bool link = false;
       for (const std::string* t : {&norm, &bare, &titled}) {
         if (t->empty() || *t == own[i]) continue;
         if (headlines.count(*t) > 0) {
-          out[i].push_back(k);
+          link = true;
           break;
         }
       }
+      if (!link) {
+        std::string_view labelled = after_label(norm, headlines);
+        link = !labelled.empty() && labelled != own[i];
+      }
+      if (link) out[i].push_back(k);
     }
   }
   return out;

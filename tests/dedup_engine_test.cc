@@ -485,3 +485,28 @@ TEST_CASE("works of their own keep what they share and never collapse; copies ke
   CHECK(by_id(r, 4).paragraphs[0].reason == "exact");
   CHECK(by_id(r, 4).paragraphs[1].reason == "exact");
 }
+
+TEST_CASE("headline_links: a listing's category label glued before a title still names the post",
+          "[policy]") {
+  // A listing printed each post's category before its title, without a
+  // separator in Chinese ("技术杂谈" + title) and with a space in Latin
+  // script. A number before a title is a table of contents' entry and
+  // stays text.
+  using winnow::dedup::SharingInput;
+  const std::vector<std::string> titles = {
+      "\xE5\x88\x86\xE4\xBA\xAB\xE4\xB8\x80\xE4\xB8\xAA\xE4\xB8\x8D\xE9\x94\x99\xE7\x9A\x84\xE7"
+      "\xAC\x94\xE8\xAE\xB0\xE8\xBD\xAF\xE4\xBB\xB6",  // 分享一个不错的笔记软件
+      "Fixing a low graphics mode at boot",
+      "Python3 \xE7\x9A\x84\xE5\xAE\x89\xE8\xA3\x85"};  // Python3 的安装
+  std::vector<SharingInput> pages(4);
+  for (size_t i = 0; i < 3; ++i) {
+    pages[i].url = "http://dump/" + std::to_string(500 + i) + ".txt";
+    pages[i].paragraphs = {titles[i], "A paragraph of the post's own text, long enough to count."};
+  }
+  pages[3].url = "http://dump/page/2/index.txt";
+  pages[3].paragraphs = {
+      "\xE6\x8A\x80\xE6\x9C\xAF\xE6\x9D\x82\xE8\xB0\x88" + titles[0],  // 技术杂谈 + title
+      "Linux " + titles[1], "1.1-" + titles[2], "Linux"};
+  auto links = winnow::dedup::headline_links(pages);
+  CHECK(links[3] == std::vector<size_t>{0, 1});
+}
