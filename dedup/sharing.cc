@@ -379,7 +379,7 @@ namespace {
 // The normal form of a line without a site's name after the last title
 // separator (" | ", " - ", " \u2013 ", " \u2014 ", " \u00B7 ") when that
 // name is short (up to 6 words), or "" when there is none.
-std::string without_site_name(std::string_view text) {
+std::string without_site_name(std::string_view text, std::string* site = nullptr) {
   static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ",
                                                      " \xE2\x80\x94 ", " \xC2\xB7 "};
   size_t cut = std::string_view::npos, sep_len = 0;
@@ -392,6 +392,7 @@ std::string without_site_name(std::string_view text) {
   }
   if (cut == std::string_view::npos || cut == 0) return {};
   if (count_words(text.substr(cut + sep_len), 7) > 6) return {};
+  if (site != nullptr) *site = normalize(text.substr(cut));
   return normalize(text.substr(0, cut));
 }
 
@@ -485,9 +486,27 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
   if (headlines.empty()) return out;
   Normalizer normalizer;
   for (size_t i = 0; i < pages.size(); ++i) {
+    // A site map or a list of pages saved with their <title>s: five or
+    // more lines, a third of the page or more, end in one site's name after
+    // a separator ("<title> | Site"). They name pages, whether or not the
+    // folder holds them.
+    std::unordered_map<std::string, int> site_names;
+    std::vector<std::string> site_of(pages[i].paragraphs.size());
     for (size_t k = 0; k < pages[i].paragraphs.size(); ++k) {
       const std::string& text = pages[i].paragraphs[k];
-      if (count_words(text) > 30) continue;
+      if (count_words(text, 31) > 30 || text.find('\n') != std::string::npos) continue;
+      if (!without_site_name(text, &site_of[k]).empty() && !site_of[k].empty()) {
+        ++site_names[site_of[k]];
+      }
+    }
+    for (size_t k = 0; k < pages[i].paragraphs.size(); ++k) {
+      const std::string& text = pages[i].paragraphs[k];
+      if (count_words(text, 31) > 30) continue;
+      const int named = site_of[k].empty() ? 0 : site_names[site_of[k]];
+      if (named >= 5 && static_cast<size_t>(named) * 3 >= pages[i].paragraphs.size()) {
+        out[i].push_back(k);
+        continue;
+      }
       std::string norm(normalizer.normalize(text));
       // A label before the title ("fa: <title>", "Next: <title>").
       size_t colon = text.find(':');
