@@ -127,10 +127,33 @@ size_t emphasis_close(std::string_view s, size_t i) {
   return std::string_view::npos;
 }
 
+// Whether t is an image's machine-made name, as a browser's dump shows an
+// image by its alt text: ASCII letters, digits, '_', '-', '.', with a digit
+// and a letter or a dash ("006y8mN6ly", "DSC-1293", "1-43"); `long_number`
+// asks for a run of six digits or more as well ("image-20201111005857785",
+// "P1020620-Edit"), for a line that is nothing else.
+bool image_name(std::string_view t, bool long_number) {
+  if (t.size() < 3 || t.size() > 40) return false;
+  bool digit = false, letter_or_dash = false;
+  size_t run = 0, longest = 0;
+  for (char c : t) {
+    const bool d = c >= '0' && c <= '9';
+    const bool l = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!d && !l && c != '_' && c != '-' && c != '.') return false;
+    digit = digit || d;
+    letter_or_dash = letter_or_dash || l || c == '_' || c == '-';
+    run = d ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return digit && letter_or_dash && (!long_number || longest >= 6);
+}
+
 // Drops **bold**/__bold__ markers (paired, see emphasis_close), leading "#"
-// heading marks, [text](url) link syntax (keeping text) and bare
-// <http(s)://...> links. For text dumps only.
+// heading marks, [text](url) link syntax (keeping text), bare
+// <http(s)://...> links and images shown as "[name]" by a machine-made
+// name (image_name). For text dumps only.
 std::string strip_markdown(std::string_view s) {
+  if (image_name(trim(s), true)) return {};
   size_t lead = 0;
   while (lead < s.size() && s[lead] == '#') ++lead;
   if (lead > 0 && lead <= 6 && lead < s.size() && s[lead] == ' ') {
@@ -164,6 +187,12 @@ std::string strip_markdown(std::string_view s) {
       }
     }
     if (s[i] == '[') {
+      const size_t end = s.find(']', i);
+      if (end != std::string_view::npos && (end + 1 == s.size() || s[end + 1] != '(') &&
+          image_name(s.substr(i + 1, end - i - 1), false)) {
+        i = end + 1;
+        continue;
+      }
       size_t mid = s.find("](", i);
       size_t close = mid == std::string_view::npos ? mid : s.find(')', mid);
       size_t nl = s.find('[', i + 1);
@@ -366,9 +395,10 @@ void repair_text(std::vector<Document>& docs) {
       bool pre = p.kind == parser::BlockKind::kPre;
       normalise_spaces(p.text, pre);
       // Markdown leftovers only in dumps: in HTML, "**" and "__" are text.
-      // Without these characters strip_markdown changes nothing (the text
-      // is collapsed).
-      if (d.from_text && !pre && p.text.find_first_of("#*_<[") != std::string::npos) {
+      // Without these characters, or a line that is an image's name,
+      // strip_markdown changes nothing (the text is collapsed).
+      if (d.from_text && !pre &&
+          (p.text.find_first_of("#*_<[") != std::string::npos || image_name(trim(p.text), true))) {
         p.text = strip_markdown(p.text);
       }
       normalise_spaces(p.markdown, pre);

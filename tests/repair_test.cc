@@ -79,6 +79,33 @@ TEST_CASE("Markdown leftovers are dropped from the text", "[policy]") {
                                                    "See the ledger and now.", "Note: done."});
 }
 
+TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]") {
+  // w3m prints an image as "[alt]", and the alt text an editor fills in is
+  // often the file's name; a line that is only such a name is the same.
+  // Brackets around words, a footnote mark and a title's label stay.
+  std::vector<Document> docs = {dump({
+      "[006y8mN6ly] The model is trained in the console. [006y8mN6ly]",
+      "[1-43]Figure 1-43 The download page",
+      "image-20201111005857785",
+      "P1020620-Edit",
+      "[Python3 crawler course] 9.5 Proxies for crawling",
+      "As shown before [1], the queue [sic] grows.",
+      "[File] Pick the file types to open.",
+      "Build 20201111 shipped on time."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == std::vector<std::string>{
+                              "The model is trained in the console.",
+                              "Figure 1-43 The download page",
+                              "[Python3 crawler course] 9.5 Proxies for crawling",
+                              "As shown before [1], the queue [sic] grows.",
+                              "[File] Pick the file types to open.",
+                              "Build 20201111 shipped on time."});
+  // HTML keeps its brackets: there they are text.
+  std::vector<Document> html = {doc({"[006y8mN6ly] text", "image-20201111005857785"})};
+  winnow::chrome::repair_text(html);
+  CHECK(texts(html[0]) == std::vector<std::string>{"[006y8mN6ly] text", "image-20201111005857785"});
+}
+
 TEST_CASE("NBSP and blank runs are normalised", "[policy]") {
   std::vector<Document> docs = {doc({"Harlow\xC2\xA0" "Bend  is   near.", "   ", ""})};
   docs[0].title = "A\xC2\xA0title";
