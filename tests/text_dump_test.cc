@@ -6,12 +6,12 @@
 // shaped like `w3m -dump -cols 4000` output.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "chrome/chrome.h"
 #include "chrome/dump_internal.h"
+#include "chrome/site_text.h"
 #include "parser/parser.h"
 
 using namespace winnow;
@@ -266,4 +266,21 @@ TEST_CASE("parse_text: w3m's nested list bullets go, a bare bullet line is no te
   auto p = plain("  \xE2\x80\xA2 Archive\n      \xE2\x96\xA1 \n          \xE2\x98\x86 2019\n"
                  "          \xE2\x98\x85 2020\n              \xE2\x97\x8E May\n");
   CHECK(texts(p) == std::vector<std::string>{"Archive", "2019", "2020", "May"});
+}
+
+TEST_CASE("dump line rules: a number's decimal point does not make a post's meta line prose",
+          "[policy]") {
+  // NexT's meta line under a post title, as w3m prints it: "6.7k" words
+  // made it read as a sentence, so it was kept as text.
+  const std::string meta =
+      "\xE4\xBD\x9C\xE8\x80\x85\xE5\x93\x8E\xE5\x93\x9F\xE5\x8D\xA7\xE6\xA7\xBD\xE5\x8F\x91\xE8"
+      "\xA1\xA8\xE4\xBA\x8E 2017-12-02 \xE5\x88\x86\xE7\xB1\xBB\xE4\xBA\x8E Linux "
+      "\xE9\x98\x85\xE8\xAF\xBB\xE6\xAC\xA1\xE6\x95\xB0\xEF\xBC\x9A\xE6\x9C\xAC\xE6\x96\x87\xE5"
+      "\xAD\x97\xE6\x95\xB0\xEF\xBC\x9A 6.7k \xE9\x98\x85\xE8\xAF\xBB\xE6\x97\xB6\xE9\x95\xBF "
+      "\xE2\x89\x88 6 \xE5\x88\x86\xE9\x92\x9F";
+  CHECK_FALSE(chrome::internal::looks_like_prose(meta));
+  CHECK(chrome::internal::is_date_line(meta));
+  CHECK_FALSE(chrome::internal::looks_like_prose("Release 2.4.1 of the tool from example.org is out"));
+  CHECK(chrome::internal::looks_like_prose("The tool from example.org is out. Get it now"));
+  CHECK(chrome::internal::looks_like_prose("We moved the servers to the new rack in May 2019."));
 }
