@@ -119,6 +119,14 @@ long gutter_number(std::string_view t) {
   return n;
 }
 
+// Whether t ends with a sentence's mark (. ! ? and their CJK forms).
+bool ends_sentence(std::string_view t) {
+  for (std::string_view end : {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"}) {
+    if (t.ends_with(end)) return true;
+  }
+  return false;
+}
+
 // What each line is: part of a numbered code listing (a run counting 1, 2,
 // 3... on consecutive lines, two or more), a member of a numbered list, or
 // neither.
@@ -148,7 +156,12 @@ std::vector<Mark> find_runs(const std::vector<Line>& lines) {
                         gutter_number(lines[j].text) == want;
          ++j, ++want) {
     }
-    if (j - i >= 2) std::fill(mark.begin() + i, mark.begin() + j, Mark::kGutter);
+    // A listing of one line ("1 pip3 install pytube") stands alone between
+    // blank lines and does not end a sentence ("1 in 5 of them came.").
+    const bool alone = j - i == 1 && (i == 0 || lines[i - 1].text.empty()) &&
+                       (j == lines.size() || lines[j].text.empty()) &&
+                       lines[i].text.size() > 2 && !ends_sentence(lines[i].text);
+    if (j - i >= 2 || alone) std::fill(mark.begin() + i, mark.begin() + j, Mark::kGutter);
     i = j;
   }
   // Numbered lists: an item "n. " whose next sibling -- the next line at

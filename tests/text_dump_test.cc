@@ -98,6 +98,19 @@ TEST_CASE("parse_text: a code listing's line numbers are dropped", "[policy]") {
   CHECK(p.blocks[1].text == "import os\nprint(os.getcwd())");
 }
 
+TEST_CASE("parse_text: a one-line listing loses its line number too", "[policy]") {
+  // A blog's code block of one line still has its gutter: "1 command". A
+  // lone line that ends a sentence keeps its number.
+  auto p = plain("Install it:\n\n1 pip3 install pytube\n\nThen run:\n\n"
+                 "1 pytube https://video.example.org/watch?v=2lAe1c\n\n"
+                 "1 in 5 of the farmers came.\n");
+  REQUIRE(p.blocks.size() == 5);
+  CHECK(p.blocks[1].kind == BlockKind::kPre);
+  CHECK(p.blocks[1].text == "pip3 install pytube");
+  CHECK(p.blocks[3].text == "pytube https://video.example.org/watch?v=2lAe1c");
+  CHECK(p.blocks[4].text == "1 in 5 of the farmers came.");
+}
+
 TEST_CASE("parse_text: code keeps its indentation and its blank lines stay inside", "[policy]") {
   auto p = plain(
       "The code:\n\n#!/usr/bin/python\n\nimport requests\n\ndef main():\n    return {\n"
