@@ -15,6 +15,10 @@ namespace winnow::chrome::internal {
 // The groups a page is counted in: its site (site_key), and its section,
 // "<site>#<first folder below the edition>" (site_model.cc).
 std::vector<std::string> groups_of(std::string_view url);
+// A site section judges its pages as a group of its own (beside the site)
+// from this many pages: fewer teach no template, and a few date folders'
+// archive pages repeating their posts would make the posts' text recur.
+constexpr int64_t kMinSectionPages = 20;
 
 // How far a line recurs across its site (DumpModel): on enough pages to be
 // chrome wherever it is (kHard), on more pages than content is copied to

@@ -228,7 +228,10 @@ std::vector<BlockVerdict> DumpModel::classify(std::string_view url,
   std::vector<const Group*> groups;
   for (const std::string& g : internal::groups_of(url)) {
     auto it = impl_->groups.find(g);
-    if (it != impl_->groups.end()) groups.push_back(&it->second);
+    if (it != impl_->groups.end() &&
+        (groups.empty() || it->second.pages >= internal::kMinSectionPages)) {
+      groups.push_back(&it->second);
+    }
   }
   // The site (first group) says how far its content is copied.
   const int64_t copies = groups.empty() ? 0 : impl_->copies_of(*groups.front());

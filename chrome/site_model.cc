@@ -379,7 +379,9 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
   std::vector<const Site*> groups;
   for (const std::string& g : internal::groups_of(url)) {
     const Site* s = impl_->find(g);
-    if (s != nullptr) groups.push_back(s);
+    if (s != nullptr && (groups.empty() || s->pages >= internal::kMinSectionPages)) {
+      groups.push_back(s);
+    }
   }
   bool has_region = false;
   for (const Block& b : page.blocks) has_region |= (b.ancestor_flags & kContentRegion) != 0;

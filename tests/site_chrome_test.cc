@@ -235,3 +235,31 @@ TEST_CASE("max_keys_per_site prunes single-page keys but keeps chrome", "[policy
   CHECK(v[5].chrome);
   CHECK_FALSE(v[3].chrome);
 }
+
+TEST_CASE("a post repeated on its year's few archive pages stays content", "[policy]") {
+  // A blog of 30 posts and one post of 2021, shown in full on /2021/ and
+  // /2021/01/ too: in the "2021" section its short lines recur on every
+  // page, and they were dropped as that section's template. A section of
+  // so few pages teaches no template; the site judges them.
+  std::vector<Page> pages;
+  for (int i = 0; i < 30; ++i) pages.push_back(article(i, "Copyright 2024 Valley"));
+  auto post = [](Page& pg, const std::string& base) {
+    pg.add(blk("Double helping", base + ">h2", kBody));
+    pg.add(blk("I use three block lists:", base + ">p", kBody));
+    pg.add(blk("Lists of the valley council and the water board", base + ">ul>li", kBody));
+  };
+  for (const char* url : {"https://example.org/2021/01/02/double/", "https://example.org/2021/",
+                          "https://example.org/2021/01/"}) {
+    Page pg;
+    pg.url = url;
+    post(pg, "body>main>article");
+    pages.push_back(std::move(pg));
+  }
+  SiteModel m;
+  auto v = run(m, pages, 30);
+  REQUIRE(v.size() == 3);
+  for (size_t i = 0; i < v.size(); ++i) {
+    INFO("block " << i);
+    CHECK_FALSE(v[i].chrome);
+  }
+}
