@@ -192,7 +192,6 @@ constexpr size_t kExcerptMinWords = 8;   // shared with the source
 constexpr size_t kExcerptMaxTail = 4;    // words after it ("continue reading"),
                                          // or a quarter of the shared words
 
-
 // The indexed document (a position in docs_) most similar to sh, the text
 // of document i, at the threshold or above (ties to the lowest position),
 // or -1: each LSH candidate is re-shingled from its text and compared
