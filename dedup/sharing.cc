@@ -490,20 +490,29 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
     // more lines, a third of the page or more, end in one site's name after
     // a separator ("<title> | Site"). They name pages, whether or not the
     // folder holds them.
+    // Per line of up to 30 words: its text without the site's name (a
+    // page's <title>: "<title> | Site", "<title> - Site"), and that name
+    // when the line is one line.
+    const size_t lines = pages[i].paragraphs.size();
     std::unordered_map<std::string, int> site_names;
-    std::vector<std::string> site_of(pages[i].paragraphs.size());
-    for (size_t k = 0; k < pages[i].paragraphs.size(); ++k) {
+    std::vector<bool> short_line(lines);
+    std::vector<std::string> titled(lines), site_of(lines);
+    for (size_t k = 0; k < lines; ++k) {
       const std::string& text = pages[i].paragraphs[k];
-      if (count_words(text, 31) > 30 || text.find('\n') != std::string::npos) continue;
-      if (!without_site_name(text, &site_of[k]).empty() && !site_of[k].empty()) {
+      short_line[k] = count_words(text, 31) <= 30;
+      if (!short_line[k]) continue;
+      std::string site;
+      titled[k] = without_site_name(text, &site);
+      if (!titled[k].empty() && !site.empty() && text.find('\n') == std::string::npos) {
+        site_of[k] = std::move(site);
         ++site_names[site_of[k]];
       }
     }
-    for (size_t k = 0; k < pages[i].paragraphs.size(); ++k) {
+    for (size_t k = 0; k < lines; ++k) {
       const std::string& text = pages[i].paragraphs[k];
-      if (count_words(text, 31) > 30) continue;
+      if (!short_line[k]) continue;
       const int named = site_of[k].empty() ? 0 : site_names[site_of[k]];
-      if (named >= 5 && static_cast<size_t>(named) * 3 >= pages[i].paragraphs.size()) {
+      if (named >= 5 && static_cast<size_t>(named) * 3 >= lines) {
         out[i].push_back(k);
         continue;
       }
@@ -514,11 +523,8 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
       if (colon != std::string::npos && colon > 0 && count_words(text.substr(0, colon)) <= 6) {
         bare = normalize(text.substr(colon + 1));
       }
-      // A page's <title>: the headline, then the site's name after a
-      // separator ("<title> | Site", "<title> - Site").
-      std::string titled = without_site_name(text);
       bool link = false;
-      for (const std::string* t : {&norm, &bare, &titled}) {
+      for (const std::string* t : {&norm, &bare, &titled[k]}) {
         if (t->empty() || *t == own[i]) continue;
         if (headlines.count(*t) > 0) {
           link = true;
