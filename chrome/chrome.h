@@ -205,6 +205,31 @@ std::string heading_link(const parser::Block& b);
 // "۳۱ مرداد ۱۴۰۲"), not a sentence that mentions one.
 bool is_date_line(std::string_view text);
 
+// -------------------------------------------------- posts and pages --
+// What a page says about itself, for telling a site's posts from its
+// standalone pages.
+struct PageSignals {
+  std::string url;
+  parser::PageKind kind = parser::PageKind::kOther;
+  bool has_text = false;     // the document kept some text
+  bool has_prose = false;    // ...and a paragraph of 15 words or more
+  bool dated = false;        // it carries a publication date
+  std::string og_type;       // og:type, "" when absent
+  std::string schema_type;   // JSON-LD @type, "" when absent
+};
+// A site of posts that has standalone pages (about, contact, a list of
+// talks) is told apart by what its posts share. Per host, over the pages
+// with prose that are not listings (at least kMinSitePosts of them): for
+// each signal -- dated or not, og:type, JSON-LD type, and how many path
+// segments of the URL are all digits ("/2016/09/slug/", "/9456.html") --
+// the value at least 90% of them share, if any. A page with text, not a
+// listing, that differs from the shared value on two signals or more is a
+// standalone page (true). (Pages without prose -- a category's list of
+// titles and dates -- are judged but do not make the shares.)
+// Language-independent; a site whose posts share nothing finds none.
+constexpr size_t kMinSitePosts = 10;
+std::vector<bool> find_site_pages(const std::vector<PageSignals>& pages);
+
 // Repairs conversion damage across a set of documents of one corpus, only
 // where it shows (dumps: Document::from_text; HTML: a word broken across
 // paragraphs, a running head with page breaks): words hyphenated across a

@@ -15,6 +15,7 @@ struct ExportArgs {
   std::string out;
   std::string provenance;
   bool markdown = false;
+  bool pages = false;
 };
 }  // namespace
 
@@ -30,6 +31,8 @@ void add_export_command(CLI::App& app, Action& action) {
       "provenance.jsonl beside the dataset");
   prov->expected(0, 1);
   sub->add_flag("--markdown", a->markdown, "Add a markdown field to each line");
+  sub->add_flag("--with-pages", a->pages,
+                "Also write the site's standalone pages (about, contact...), left out by default");
   sub->callback([a, prov, &action] {
     if (prov->count() > 0 && a->provenance.empty()) {
       std::filesystem::path p(a->out);
@@ -42,6 +45,7 @@ void add_export_command(CLI::App& app, Action& action) {
       o.dataset_path = a->out;
       o.provenance_path = a->provenance;
       o.with_markdown = a->markdown;
+      o.with_pages = a->pages;
       ExportStats s;
       Status st = export_store(**db, o, &s);
       if (!st) return fail(st);

@@ -18,6 +18,7 @@ struct RunArgs {
   bool provenance = false;
   bool markdown = false;
   bool across_articles = false;
+  bool pages = false;
 };
 
 int run(const RunArgs& a) {
@@ -39,6 +40,7 @@ int run(const RunArgs& a) {
   eo.dataset_path = a.out + "/dataset.jsonl";
   if (a.provenance) eo.provenance_path = a.out + "/provenance.jsonl";
   eo.with_markdown = a.markdown;
+  eo.with_pages = a.pages;
   ExportStats xs;
   st = export_store(**db, eo, &xs);
   if (!st) return fail(st);
@@ -78,6 +80,9 @@ void add_run_command(CLI::App& app, Action& action) {
   sub->add_flag("--provenance", args->provenance,
                 "Also write provenance.jsonl: what each removed item duplicates");
   sub->add_flag("--markdown", args->markdown, "Add a markdown field to dataset lines");
+  sub->add_flag("--with-pages", args->pages,
+                "Also write the site's standalone pages (about, contact...: pages that differ "
+                "from its posts), which are left out by default");
   sub->add_flag("--across-articles", args->across_articles,
                 "Keep a paragraph once even when several articles hold it (default: each "
                 "article keeps its whole text; copies on listings and stale copies go either way)");

@@ -226,6 +226,25 @@ void drop_units_of_articles(std::vector<parser::Document>& docs,
   }
 }
 
+// Marks the site's standalone pages (chrome::find_site_pages) as kPage.
+void mark_site_pages(std::vector<parser::Document>& docs,
+                     std::vector<chrome::PageSignals>& signals) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    signals[i].url = docs[i].url;
+    signals[i].kind = docs[i].kind;
+    signals[i].has_text = !docs[i].paragraphs.empty();
+    signals[i].has_prose = std::any_of(docs[i].paragraphs.begin(), docs[i].paragraphs.end(),
+                                       [](const parser::Paragraph& p) {
+                                         return count_words(p.text, 15) >= 15;
+                                       });
+    signals[i].dated = !docs[i].date.empty();
+  }
+  std::vector<bool> pages = chrome::find_site_pages(signals);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (pages[i]) docs[i].kind = parser::PageKind::kPage;
+  }
+}
+
 }  // namespace
 
 Status extract_store(store::Store& db, ExtractStats* stats, const std::string& explain_url) {
@@ -251,6 +270,7 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
   std::vector<parser::Document> docs;
   std::vector<int64_t> keep_urls;
   std::vector<std::vector<std::string>> unit_links;  // per document, see linked_headings
+  std::vector<chrome::PageSignals> signals;          // per document
   auto judge = [&](const PageRef& ref, const parser::ParsedPage& page,
                    std::vector<chrome::BlockVerdict> page_verdicts) {
     auto verdicts = model.classify(ref.url, page, std::move(page_verdicts));
@@ -266,6 +286,10 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
     docs.push_back(chrome::build_document(ref.url, page, verdicts, site));
     doc_refs.push_back(ref);
     unit_links.push_back(linked_headings(page, docs.back()));
+    chrome::PageSignals sig;
+    sig.og_type = to_lower_ascii(trim(page.meta.og_type));
+    sig.schema_type = page.meta.jsonld_type;
+    signals.push_back(std::move(sig));
     if (!explain_url.empty() && ref.url == explain_url) print_explain(ref.url, page, verdicts, docs.back());
   };
   // Cached pages are judged as they come in store order; pages past the
@@ -292,6 +316,7 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
   judge_cached_before(refs.size());
   drop_units_of_articles(docs, unit_links);
   chrome::repair_text(docs);
+  mark_site_pages(docs, signals);
   st = db.begin();
   if (!st) return st;
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -475,6 +500,10 @@ Status export_store(store::Store& db, const ExportOptions& options,
     // like any other and is left out below as an alias, a duplicate of the
     // document holding its text, or chrome only.
     const bool nothing_new = dd != by_doc.end() && !dd->second.keep && dd->second.reason == "empty";
+    if (doc.kind == parser::PageKind::kPage && !options.with_pages) {
+      prov.push_back({my_id, doc.url, -1, "", "page", "", "", -1});
+      continue;
+    }
     if (dd != by_doc.end() && !dd->second.keep && !nothing_new) {
       auto [kid, kurl] = id_of(dd->second.dup_of);
       prov.push_back({my_id, doc.url, -1, "", dd->second.reason, kid, kurl, -1});

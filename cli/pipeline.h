@@ -44,6 +44,9 @@ struct ExportOptions {
   std::string dataset_path;      // JSONL of kept documents
   std::string provenance_path;   // "" = none
   bool with_markdown = false;
+  // Also write the site's standalone pages (PageKind::kPage: about,
+  // contact...); by default they are left out, with provenance reason "page".
+  bool with_pages = false;
 };
 struct ExportStats {
   int64_t documents = 0;

@@ -94,7 +94,9 @@ struct Block {
                             // the block starts (0 for HTML)
 };
 
-enum class PageKind { kArticle, kListing, kOther };
+// kPage: a standalone page of a site of posts (an about or contact page:
+// chrome::find_site_pages); export leaves it out of the dataset unless asked.
+enum class PageKind { kArticle, kListing, kOther, kPage };
 const char* page_kind_name(PageKind kind);
 // Inverse of page_kind_name; unknown names give kOther.
 PageKind page_kind_from_name(std::string_view name);

@@ -25,6 +25,7 @@ const char* page_kind_name(PageKind kind) {
     case PageKind::kArticle: return "article";
     case PageKind::kListing: return "listing";
     case PageKind::kOther: return "other";
+    case PageKind::kPage: return "page";
   }
   return "other";
 }
@@ -41,6 +42,7 @@ BlockKind block_kind_from_name(std::string_view name) {
 PageKind page_kind_from_name(std::string_view name) {
   if (name == "article") return PageKind::kArticle;
   if (name == "listing") return PageKind::kListing;
+  if (name == "page") return PageKind::kPage;
   return PageKind::kOther;
 }
 

@@ -195,6 +195,35 @@ TEST_CASE("winnow run crawls, cleans, dedups and exports the fixture archive",
   CHECK(cjk >= 30);
   CHECK(cjk_found == cjk);
 
+  // The site's standalone pages (about, contact: undated, at addresses
+  // unlike the posts') are left out of the dataset, with provenance reason
+  // "page"; export --with-pages writes them, kind "page".
+  for (const char* page : {"/en/about/", "/en/contact/"}) {
+    INFO(page);
+    CHECK_FALSE(by_url.count(server.url(page)));
+  }
+  const std::string db = out.dir + "/archive.db";
+  auto plain = run_winnow({"export", "--db", db, "--out", out.dir + "/plain.jsonl", "--provenance"});
+  REQUIRE(plain.exit_code == 0);
+  CHECK(slurp(out.dir + "/plain.jsonl") == out.dataset);
+  const std::set<std::string> standalone = {server.url("/en/about/"), server.url("/en/contact/")};
+  std::set<std::string> page_records;
+  for (const auto& p : read_jsonl(out.dir + "/provenance.jsonl")) {
+    if (p["reason"].as_string() == "page") page_records.insert(p["url"].as_string());
+  }
+  CHECK(page_records == standalone);
+  auto with = run_winnow({"export", "--db", db, "--out", out.dir + "/with.jsonl", "--with-pages"});
+  REQUIRE(with.exit_code == 0);
+  auto with_docs = read_jsonl(out.dir + "/with.jsonl");
+  CHECK(with_docs.size() == out.docs.size() + 2);
+  std::set<std::string> written_pages;
+  for (const auto& d : with_docs) {
+    if (d["kind"].as_string() != "page") continue;
+    written_pages.insert(d["url"].as_string());
+    CHECK(!d["text"].as_string().empty());
+  }
+  CHECK(written_pages == standalone);
+
   // Deterministic: another concurrency gives the same bytes.
   RunOutput again = run_once(server, "e2e-run-serial", "1");
   CHECK(again.dataset == out.dataset);

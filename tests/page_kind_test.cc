@@ -4,6 +4,10 @@
 // not; a <title> that is only the site name gives way to the single h1.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "chrome/chrome.h"
 #include "parser/parser.h"
 
@@ -105,4 +109,91 @@ TEST_CASE("entry links to another site after prose are references, not read-on l
     html.replace(at, std::string("https://reference.example.org/js/").size(), "/posts/");
   }
   CHECK(doc_of(html, "http://h.test/posts/js-date").kind == parser::PageKind::kListing);
+}
+
+namespace {
+
+// A site of `n` dated posts at /YYYY/MM/slug/ (og:type article).
+std::vector<chrome::PageSignals> posts_of(const std::string& host, int n) {
+  std::vector<chrome::PageSignals> out;
+  for (int i = 0; i < n; ++i) {
+    chrome::PageSignals p;
+    p.url = "http://" + host + "/2019/0" + std::to_string(i % 9 + 1) + "/post-" +
+            std::to_string(i) + "/";
+    p.kind = parser::PageKind::kArticle;
+    p.has_text = p.has_prose = p.dated = true;
+    p.og_type = "article";
+    out.push_back(p);
+  }
+  return out;
+}
+
+chrome::PageSignals page_at(const std::string& url, bool dated, const std::string& og) {
+  chrome::PageSignals p;
+  p.url = url;
+  p.kind = parser::PageKind::kArticle;
+  p.has_text = p.has_prose = true;
+  p.dated = dated;
+  p.og_type = og;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a page unlike the site's posts on two signals is a standalone page", "[policy]") {
+  std::vector<chrome::PageSignals> s = posts_of("h.test", 50);
+  s.push_back(page_at("http://h.test/about/", false, "article"));      // undated, no date path
+  s.push_back(page_at("http://h.test/ar/contact/", false, "article"));  // another edition
+  s.push_back(page_at("http://h.test/2020/01/guest-post/", false, "article"));  // undated only
+  s.push_back(page_at("http://h.test/talks/", true, "article"));        // path only
+  s.push_back(page_at("http://h.test/tags/", true, "website"));         // path and og:type
+  chrome::PageSignals listing = page_at("http://h.test/news/", false, "website");
+  listing.kind = parser::PageKind::kListing;
+  s.push_back(listing);
+  std::vector<bool> pages = chrome::find_site_pages(s);
+  REQUIRE(pages.size() == s.size());
+  for (size_t i = 0; i < 50; ++i) CHECK_FALSE(pages[i]);
+  CHECK(pages[50]);
+  CHECK(pages[51]);
+  CHECK_FALSE(pages[52]);
+  CHECK_FALSE(pages[53]);
+  CHECK(pages[54]);
+  CHECK_FALSE(pages[55]);  // a listing is judged as a listing
+}
+
+TEST_CASE("standalone pages need a site whose posts share their signals", "[policy]") {
+  SECTION("posts at /slug/ like the pages, half of them dated: nothing to tell") {
+    std::vector<chrome::PageSignals> s;
+    for (int i = 0; i < 12; ++i) {
+      s.push_back(page_at("http://h.test/post-" + std::to_string(i) + "/", i % 2 == 0, ""));
+    }
+    s.push_back(page_at("http://h.test/about/", false, "website"));
+    std::vector<bool> pages = chrome::find_site_pages(s);
+    CHECK(std::count(pages.begin(), pages.end(), true) == 0);
+  }
+  SECTION("nine pages with prose are too few to learn from") {
+    std::vector<chrome::PageSignals> s = posts_of("h.test", 8);
+    s.push_back(page_at("http://h.test/about/", false, "article"));
+    std::vector<bool> pages = chrome::find_site_pages(s);
+    CHECK(std::count(pages.begin(), pages.end(), true) == 0);
+  }
+  SECTION("each host learns from its own posts; pages without prose do not count") {
+    std::vector<chrome::PageSignals> s = posts_of("a.test", 12);
+    for (int i = 0; i < 12; ++i) {  // b.test: posts at /notes/N.html, undated
+      s.push_back(page_at("http://b.test/notes/" + std::to_string(100 + i) + ".html", false, ""));
+    }
+    for (int i = 0; i < 30; ++i) {  // a.test: category pages of titles, no prose
+      chrome::PageSignals c = page_at("http://a.test/category/c" + std::to_string(i) + "/",
+                                      false, "website");
+      c.has_prose = false;
+      s.push_back(c);
+    }
+    s.push_back(page_at("http://b.test/about/", false, ""));  // differs on its path only
+    s.push_back(page_at("http://a.test/about/", false, "article"));
+    std::vector<bool> pages = chrome::find_site_pages(s);
+    for (size_t i = 0; i < 24; ++i) CHECK_FALSE(pages[i]);
+    for (size_t i = 24; i < 54; ++i) CHECK(pages[i]);  // judged all the same
+    CHECK_FALSE(pages[54]);
+    CHECK(pages[55]);
+  }
 }
