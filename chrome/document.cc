@@ -154,6 +154,40 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
     d = internal::find_date(t);
     if (!d.empty()) return d;
   }
+  // The dateline, kept or judged chrome (it recurs, or sits in the post's
+  // footer with the byline): a short line from a few lines above the
+  // first kept line to the second (under the title), then a short line of
+  // the page's <article> that is not kept (its own <footer> included);
+  // never one in a menu or sidebar, or in a footer outside the article (a
+  // "Recent posts" widget dates other pages). Then a date in the first
+  // lines of the text ("Updated 14 July 2009").
+  constexpr size_t kShort = 120;
+  const auto& blocks = page.blocks;
+  auto date_of = [&](const parser::Block& b) {
+    uint32_t regions = parser::kInNav | parser::kInAside;
+    if (!(b.ancestor_flags & parser::kInArticle)) regions |= parser::kInFooter;
+    return b.text.size() > kShort || (b.ancestor_flags & regions) ? std::string()
+                                                                : internal::find_date(b.text);
+  };
+  if (!doc.paragraphs.empty() && doc.paragraphs.front().block >= 0) {
+    const auto first = static_cast<size_t>(doc.paragraphs.front().block);
+    const size_t end = doc.paragraphs.size() > 1 && doc.paragraphs[1].block > 0
+                           ? static_cast<size_t>(doc.paragraphs[1].block)
+                           : first + 1;
+    for (size_t i = first >= 4 ? first - 4 : 0; i < blocks.size() && i < end; ++i) {
+      d = date_of(blocks[i]);
+      if (!d.empty()) return d;
+    }
+  }
+  std::vector<bool> kept(blocks.size(), false);
+  for (const auto& p : doc.paragraphs) {
+    if (p.block >= 0 && static_cast<size_t>(p.block) < kept.size()) kept[static_cast<size_t>(p.block)] = true;
+  }
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (kept[i] || !(blocks[i].ancestor_flags & parser::kInArticle)) continue;
+    d = date_of(blocks[i]);
+    if (!d.empty()) return d;
+  }
   size_t n = 0;
   for (const auto& p : doc.paragraphs) {
     if (++n > 12) break;

@@ -93,6 +93,33 @@ TEST_CASE("metadata: title suffix, visible date line, byline forms, language", "
   CHECK(fr.lang == "fr");
 }
 
+TEST_CASE("the post's own dateline dates it, not a date in its text or a sidebar's", "[policy]") {
+  const std::string body =
+      "<p>Update 14 July 2009: the second half of this guide is now online, with the map "
+      "examples rewritten for the new version of the library.</p>"
+      "<p>This guide starts from an empty page and ends with a map that shows every marker "
+      "from a file, one small step at a time, with the code for each step.</p>";
+  const std::string recent =
+      "<aside><h3>Recent Posts</h3><ul><li><a href='/2025/03/granary/'>The Granary</a></li>"
+      "<li>March 10, 2025</li></ul></aside>";
+  SECTION("a byline and date in the post's own footer") {
+    parser::Document doc;
+    content("<html><body><article class='post'><h1>A beginner's map guide</h1>" + body +
+                "<footer class='entry-footer'><div class='meta'>Posted by will / May 8, 2009"
+                "</div></footer></article>" + recent + "</body></html>",
+            &doc);
+    CHECK(doc.date == "2009-05-08");
+  }
+  SECTION("a page with no date of its own has none") {
+    parser::Document doc;
+    content("<html><body><main><h1>Contact</h1><p>Write to the field office or visit us on "
+            "weekday mornings; we answer every letter within two weeks.</p></main>" + recent +
+                "<footer><p>Last post March 2, 2025</p></footer></body></html>",
+            &doc);
+    CHECK(doc.date == "");
+  }
+}
+
 TEST_CASE("JSON-LD date and author win over nothing", "[policy]") {
   parser::Document doc;
   content(
