@@ -161,7 +161,7 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
   // never one in a menu or sidebar, or in a footer outside the article (a
   // "Recent posts" widget dates other pages). Then a date in the first
   // lines of the text ("Updated 14 July 2009").
-  constexpr size_t kShort = 120;
+  constexpr size_t kShort = 200;  // bytes: 60 CJK characters
   const auto& blocks = page.blocks;
   auto date_of = [&](const parser::Block& b) {
     uint32_t regions = parser::kInNav | parser::kInAside;
@@ -182,6 +182,15 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
   std::vector<bool> kept(blocks.size(), false);
   for (const auto& p : doc.paragraphs) {
     if (p.block >= 0 && static_cast<size_t>(p.block) < kept.size()) kept[static_cast<size_t>(p.block)] = true;
+  }
+  // A text dump has no <article>: its post footer ("Posted by will / May 8,
+  // 2009") is one of the two lines right after the text.
+  if (page.from_text && !doc.paragraphs.empty() && doc.paragraphs.back().block >= 0) {
+    const auto last = static_cast<size_t>(doc.paragraphs.back().block);
+    for (size_t i = last + 1; i < blocks.size() && i <= last + 2; ++i) {
+      d = date_of(blocks[i]);
+      if (!d.empty()) return d;
+    }
   }
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (kept[i] || !(blocks[i].ancestor_flags & parser::kInArticle)) continue;

@@ -77,19 +77,97 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
+// A run of 1..max ASCII digits at s[i]: its value, and i moved past it.
+int digits_at(std::string_view s, size_t& i, size_t max) {
+  size_t n = 0;
+  int v = 0;
+  while (i + n < s.size() && n <= max && std::isdigit(static_cast<unsigned char>(s[i + n]))) {
+    v = v * 10 + (s[i + n] - '0');
+    ++n;
+  }
+  if (n == 0 || n > max) return -1;
+  i += n;
+  return v;
+}
+
+// Numeric dates: year first ("2024-03-03", "2012/7/28", "2012.07.28",
+// "2020年6月26日", "2020년 6월 26일"), day first with full stops, as
+// central and eastern Europe write them ("28. 07. 2012", "28.7.2012"), or
+// with slashes ("18/04/2019", "04/18/2019"; "04/05/2019" gives "2019": the
+// day and month cannot be told apart).
 std::string numeric_date(std::string_view s) {
-  for (size_t i = 0; i + 10 <= s.size(); ++i) {
+  // The year and month marks of CJK dates: 年 月 (Chinese, Japanese), 년 월 (Korean).
+  auto mark = [&](size_t& k, std::string_view a, std::string_view b) {
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (s.substr(k, a.size()) != a && s.substr(k, b.size()) != b) return false;
+    k += 3;
+    while (k < s.size() && s[k] == ' ') ++k;
+    return true;
+  };
+  auto skip_spaces = [&](size_t& i) {
+    while (i < s.size() && s[i] == ' ') ++i;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) continue;
     if (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))) continue;
-    auto dig = [&](size_t a, size_t n) {
-      for (size_t k = a; k < a + n; ++k)
-        if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
-      return true;
-    };
-    if (dig(i, 4) && (s[i + 4] == '-' || s[i + 4] == '/') && dig(i + 5, 2) &&
-        s[i + 7] == s[i + 4] && dig(i + 8, 2)) {
-      return iso(std::stoi(std::string(s.substr(i, 4))), std::stoi(std::string(s.substr(i + 5, 2))),
-                 std::stoi(std::string(s.substr(i + 8, 2))));
+    size_t j = i;
+    const int first = digits_at(s, j, 4);
+    if (first < 0) continue;
+    if (j - i == 4 && j < s.size()) {  // year first
+      const char sep = s[j];
+      if (sep == '-' || sep == '/' || sep == '.') {
+        size_t k = j + 1;
+        const int m = digits_at(s, k, 2);
+        if (m > 0 && k < s.size() && s[k] == sep) {
+          ++k;
+          const int d = digits_at(s, k, 2);
+          if (d > 0 && (k >= s.size() || !std::isdigit(static_cast<unsigned char>(s[k])))) {
+            std::string r = iso(first, m, d);
+            if (!r.empty()) return r;
+          }
+        }
+      }
+      // 2020年6月26日 / 2020년 6월 26일
+      size_t k = j;
+      if (mark(k, "\xE5\xB9\xB4", "\xEB\x85\x84")) {
+        const int m = digits_at(s, k, 2);
+        if (m > 0 && mark(k, "\xE6\x9C\x88", "\xEC\x9B\x94")) {
+          const int d = digits_at(s, k, 2);
+          if (d > 0) {
+            std::string r = iso(first, m, d);
+            if (!r.empty()) return r;
+          }
+        }
+      }
+    } else if (j - i <= 2 && j < s.size() && s[j] == '/') {  // 18/04/2019 or 04/18/2019
+      size_t k = j + 1;
+      const int second = digits_at(s, k, 2);
+      if (second > 0 && k < s.size() && s[k] == '/') {
+        ++k;
+        size_t y0 = k;
+        const int y = digits_at(s, k, 4);
+        // 04/05/2019 is April or May depending on the country: when both
+        // could be the month, only the year is certain ("2019").
+        if (y > 0 && k - y0 == 4 && first <= 31 && second <= 31) {
+          std::string r = first > 12 ? iso(y, second, first) : iso(y, first, second);
+          if (first <= 12 && second <= 12) r = iso(y, 1, 1).substr(0, 4);
+          if (!r.empty()) return r;
+        }
+      }
+    } else if (j - i <= 2 && j < s.size() && s[j] == '.') {  // day first
+      size_t k = j + 1;
+      skip_spaces(k);
+      const int m = digits_at(s, k, 2);
+      if (m > 0 && k < s.size() && s[k] == '.') {
+        ++k;
+        skip_spaces(k);
+        size_t y0 = k;
+        const int y = digits_at(s, k, 4);
+        if (y > 0 && k - y0 == 4 && (k >= s.size() || !std::isdigit(static_cast<unsigned char>(s[k])))) {
+          std::string r = iso(y, m, first);
+          if (!r.empty()) return r;
+        }
+      }
     }
   }
   return "";

@@ -175,7 +175,8 @@ std::vector<std::string> headline_lines(const parser::ParsedPage& page,
 // Pass 2: one Document per readable file, in path order.
 void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
              std::vector<parser::Document>& docs, std::vector<const Entry*>& entries,
-             std::vector<std::vector<std::string>>& headlines) {
+             std::vector<std::vector<std::string>>& headlines,
+             std::vector<chrome::PageSignals>& signals) {
   for (size_t i = 0; i < files.size(); ++i) {
     if (!l.ok[i]) continue;
     const Entry& e = files[i];
@@ -199,6 +200,36 @@ void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
     docs.back().url = e.url;
     entries.push_back(&e);
     headlines.push_back(html ? std::vector<std::string>{} : headline_lines(kept->page, verdicts));
+    chrome::PageSignals sig;
+    sig.og_type = to_lower_ascii(trim(kept->page.meta.og_type));
+    sig.schema_type = kept->page.meta.jsonld_type;
+    signals.push_back(std::move(sig));
+  }
+}
+
+// Leaves the folder's standalone pages (chrome::find_site_pages: an about
+// or contact page among dated posts at dated addresses) out of the output
+// unless with_pages, where they are written with kind "page".
+void settle_site_pages(std::vector<parser::Document>& docs, const std::vector<const Entry*>& entries,
+                       std::vector<chrome::PageSignals>& signals,
+                       std::vector<std::optional<std::vector<std::string>>>& written,
+                       bool with_pages) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    chrome::PageSignals& s = signals[i];
+    s.url = entries[i]->url.empty() ? "/" + entries[i]->rel : entries[i]->url;
+    s.kind = docs[i].kind;
+    s.has_text = written[i].has_value() && !docs[i].paragraphs.empty();
+    s.has_prose = s.has_text && std::any_of(docs[i].paragraphs.begin(), docs[i].paragraphs.end(),
+                                            [](const parser::Paragraph& p) {
+                                              return count_words(p.text, 15) >= 15;
+                                            });
+    s.dated = !docs[i].date.empty();
+  }
+  std::vector<bool> pages = chrome::find_site_pages(signals);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!pages[i]) continue;
+    docs[i].kind = parser::PageKind::kPage;
+    if (!with_pages) written[i].reset();
   }
 }
 
@@ -334,11 +365,15 @@ int clean_dir(const CleanDirOptions& options) {
   std::vector<parser::Document> docs;
   std::vector<const Entry*> entries;
   std::vector<std::vector<std::string>> headlines;
-  extract(*files, models, learned, docs, entries, headlines);
+  std::vector<chrome::PageSignals> signals;
+  extract(*files, models, learned, docs, entries, headlines, signals);
   chrome::repair_text(docs);
   std::vector<std::optional<std::vector<std::string>>> written(docs.size(),
                                                                std::vector<std::string>{});
-  if (options.dedup) written = dedup_folder(docs, entries, headlines, options.across_articles);
+  if (options.dedup) {
+    written = dedup_folder(docs, entries, headlines, options.across_articles);
+    settle_site_pages(docs, entries, signals, written, options.with_pages);
+  }
   std::string out;
   for (size_t i = 0; i < docs.size(); ++i) {
     if (written[i]) out += json_line(*entries[i], docs[i], *written[i]);

@@ -59,6 +59,9 @@ struct CleanDirOptions {
   bool across_articles = false;  // true (--across-articles): a paragraph is
                            // kept once in the folder even when several
                            // articles of their own hold it
+  bool with_pages = false; // true (--with-pages): standalone pages
+                           // (chrome::find_site_pages) are written, kind
+                           // "page"; by default they are left out
 };
 int clean_dir(const CleanDirOptions& options);
 void add_robots_command(CLI::App& app, Action& action);

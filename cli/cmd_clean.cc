@@ -30,6 +30,7 @@ struct CleanArgs {
                                  // parsed pages kept between the passes
   bool no_dedup = false;         // DIR mode: keep duplicates (one line per file)
   bool across_articles = false;  // DIR mode: a paragraph once per folder
+  bool with_pages = false;       // DIR mode: write standalone pages too
 };
 
 // Reads a file; gzip files (by magic bytes) are inflated.
@@ -107,7 +108,7 @@ int run_clean(const CleanArgs& a) {
     // DIR mode (cli/clean_dir.cc): the folder is one site, site model on.
     return clean_dir(
         CleanDirOptions{a.input, a.out, a.url_prefix, a.cache_mb << 20, !a.no_dedup,
-                        a.across_articles});
+                        a.across_articles, a.with_pages});
   }
   auto bytes = read_input(a.input);
   if (!bytes) return fail(bytes.status());
@@ -137,6 +138,9 @@ void add_clean_command(CLI::App& app, Action& action) {
                 "DIR mode: keep a paragraph once even when several articles hold it (default: "
                 "each article keeps its whole text; copies on listings and copies of a page go "
                 "either way)");
+  sub->add_flag("--with-pages", args->with_pages,
+                "DIR mode: also write the folder's standalone pages (about, contact...: pages "
+                "unlike its posts), left out by default");
   // Hidden (tests, benches): memory for parsed pages kept between the two
   // passes of DIR mode; 0 parses every file twice. Output is the same.
   sub->add_option("--cache-mb", args->cache_mb, "")->group("")->check(CLI::Range(0, 1 << 20));

@@ -396,3 +396,48 @@ TEST_CASE("clean DIR: two works keep the text they share, a revised edition stay
   CHECK(with_shared == 1);
   CHECK(with_kept == 1);
 }
+
+TEST_CASE("clean DIR: standalone pages among dated posts are left out, --with-pages keeps them",
+          "[policy]") {
+  // Twenty-four posts at dated addresses, each with its date under the
+  // title, and an about page with neither: the about page is not one of
+  // the site's posts. A post without a dateline stays.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-pages");
+  const std::vector<std::string> places = {"the mill",    "the ferry",  "the market", "the bakery",
+                                           "the school",  "the library", "the bridge", "the wells",
+                                           "the choir",   "the orchard", "the quarry", "the tram",
+                                           "the dam",     "the forge",   "the chapel", "the dairy",
+                                           "the station", "the clinic",  "the harbour", "the kiln",
+                                           "the tannery", "the sawmill", "the pond",   "the barn"};
+  for (size_t i = 0; i < places.size(); ++i) {
+    const std::string month = (i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1);
+    winnow::test::spit(dir + "/2019/" + month + "/note-" + std::to_string(i) + "/index.txt",
+                       "Valley Notes\n\nA visit to " + places[i] + "\n\n" + std::to_string(i + 3) +
+                           "/" + month + "/2019 in Town\n\nWe walked to " + places[i] +
+                           " on a grey morning and stayed until the light went, talking to the "
+                           "people who keep it going " + std::to_string(i) + " days a week.\n");
+  }
+  winnow::test::spit(dir + "/2019/12/undated-note/index.txt",
+                     "Valley Notes\n\nA note without a date\n\nSome posts carry no dateline at "
+                     "all, and this one is still a post of the site, written like all the others "
+                     "here.\n");
+  winnow::test::spit(dir + "/about/index.txt",
+                     "Valley Notes\n\nAbout\n\nThese notes are written by two neighbours who "
+                     "walk the valley every week and write down what they see and hear.\n");
+  auto paths = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"clean", dir, "--url-prefix", "https://notes.example.org"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = winnow::test::run_winnow(args);
+    REQUIRE(r.exit_code == 0);
+    std::map<std::string, std::string> out;  // path -> kind
+    for (const JsonValue& v : parse_lines(r.out)) out[v.get_string("path")] = v.get_string("kind");
+    return out;
+  };
+  auto plain = paths({});
+  CHECK(plain.size() == 25);
+  CHECK_FALSE(plain.count("about/index.txt"));
+  CHECK(plain.count("2019/12/undated-note/index.txt"));
+  auto with = paths({"--with-pages"});
+  CHECK(with.size() == 26);
+  CHECK(with["about/index.txt"] == "page");
+}

@@ -120,6 +120,28 @@ TEST_CASE("the post's own dateline dates it, not a date in its text or a sidebar
   }
 }
 
+TEST_CASE("datelines written day first or with CJK marks give ISO dates", "[policy]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"28. 07. 2012", "2012-07-28"},  {"28.7.2012", "2012-07-28"},
+      {"2012/7/28", "2012-07-28"},     {"2012.07.28", "2012-07-28"},
+      {"2020\xE5\xB9\xB4" "6\xE6\x9C\x88" "26\xE6\x97\xA5", "2020-06-26"},
+      {"2020\xEB\x85\x84 6\xEC\x9B\x94 26\xEC\x9D\xBC", "2020-06-26"},
+      {"18/04/2019", "2019-04-18"},    {"04/18/2019", "2019-04-18"},
+      {"04/05/2019", "2019"},  // April or May: the year alone
+      {"version 2.31.2012 notes", ""},  // no month 31
+      {"1.2.20123", ""}};
+  for (const auto& [line, iso] : cases) {
+    INFO(line);
+    parser::Document doc;
+    content(std::string("<html><body><article><h1>Raspberry Pi</h1><p>") + line +
+                "</p><p>The board came in the post at the end of July, in a small box with a "
+                "letter, and it started on the first try with an old phone charger.</p>"
+                "</article></body></html>",
+            &doc);
+    CHECK(doc.date == iso);
+  }
+}
+
 TEST_CASE("JSON-LD date and author win over nothing", "[policy]") {
   parser::Document doc;
   content(
