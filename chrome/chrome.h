@@ -185,6 +185,13 @@ struct ExtractOptions {
   // headings that end the text over a section that is all chrome. A lone page (`clean PAGE`) keeps its
   // dateline, as single-page extractors do.
   bool site_mode = false;
+  // Document::date comes from what dates the page itself: its metadata, a
+  // <time>, its dateline by the title or in its article's header or footer
+  // (a dump's post footer). With date_from_text, a page with none of these
+  // takes the first date in its first lines ("Updated 14 July 2009", a
+  // list of dated talks), as single-page extractors do; `run`, `extract`
+  // and `clean DIR` turn it off, so that a dated page is a post.
+  bool date_from_text = true;
 };
 
 // Builds the Document: content blocks in order, with metadata picked from
@@ -213,7 +220,7 @@ struct PageSignals {
   parser::PageKind kind = parser::PageKind::kOther;
   bool has_text = false;     // the document kept some text
   bool has_prose = false;    // ...and a paragraph of 15 words or more
-  bool dated = false;        // it carries a publication date
+  bool dated = false;        // it has a date of its own (ExtractOptions::date_from_text off)
   std::string og_type;       // og:type, "" when absent
   std::string schema_type;   // JSON-LD @type, "" when absent
 };

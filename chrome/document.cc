@@ -147,7 +147,8 @@ parser::PageKind page_kind(const parser::ParsedPage& page, const parser::Documen
   return long_paras >= 2 ? parser::PageKind::kArticle : parser::PageKind::kOther;
 }
 
-std::string pick_date(const parser::ParsedPage& page, const parser::Document& doc) {
+// The page's own date (ExtractOptions::date_from_text).
+std::string dateline(const parser::ParsedPage& page, const parser::Document& doc) {
   std::string d = internal::find_date(page.meta.date);
   if (!d.empty()) return d;
   for (const auto& t : page.meta.time_values) {
@@ -156,8 +157,8 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
   }
   // The dateline, kept or judged chrome (it recurs, or sits in the post's
   // footer with the byline): a short line from a few lines above the
-  // first kept line to the second (under the title), then a short line of
-  // the page's <article> that is not kept (its own <footer> included);
+  // first kept line to the third (under the title), then a short line of
+  // the header or footer of the page's <article> that is not kept;
   // never one in a menu or sidebar, or in a footer outside the article (a
   // "Recent posts" widget dates other pages). Then a date in the first
   // lines of the text ("Updated 14 July 2009").
@@ -169,19 +170,29 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
     return b.text.size() > kShort || (b.ancestor_flags & regions) ? std::string()
                                                                 : internal::find_date(b.text);
   };
-  if (!doc.paragraphs.empty() && doc.paragraphs.front().block >= 0) {
-    const auto first = static_cast<size_t>(doc.paragraphs.front().block);
-    const size_t end = doc.paragraphs.size() > 1 && doc.paragraphs[1].block > 0
-                           ? static_cast<size_t>(doc.paragraphs[1].block)
-                           : first + 1;
-    for (size_t i = first >= 4 ? first - 4 : 0; i < blocks.size() && i < end; ++i) {
-      d = date_of(blocks[i]);
-      if (!d.empty()) return d;
-    }
-  }
   std::vector<bool> kept(blocks.size(), false);
   for (const auto& p : doc.paragraphs) {
     if (p.block >= 0 && static_cast<size_t>(p.block) < kept.size()) kept[static_cast<size_t>(p.block)] = true;
+  }
+  if (!doc.paragraphs.empty() && doc.paragraphs.front().block >= 0) {
+    // Title, byline, dateline: a short line from a few above the title to
+    // the third kept line -- lines judged chrome only up to the second, and
+    // kept lines when they have at most 7 words ("Posted on March 16, 2011
+    // by jude"), not a sentence or an entry of a dated list ("EDIT: 25
+    // Sept 2010 the below refers to...", "11.4.2015 Devel.cz - Docker
+    // yesterday, today and tomorrow").
+    auto block_of = [&](size_t k) {
+      return k < doc.paragraphs.size() && doc.paragraphs[k].block > 0
+                 ? static_cast<size_t>(doc.paragraphs[k].block)
+                 : blocks.size();
+    };
+    const size_t first = block_of(0), second = block_of(1), third = block_of(2);
+    const size_t last = third < blocks.size() ? third : second;
+    for (size_t i = first >= 4 ? first - 4 : 0; i < blocks.size() && i <= last; ++i) {
+      if (kept[i] ? count_words(blocks[i].text, 8) > 7 : i > second) continue;
+      d = date_of(blocks[i]);
+      if (!d.empty()) return d;
+    }
   }
   // A text dump has no <article>: its post footer ("Posted by will / May 8,
   // 2009") is one of the two lines right after the text.
@@ -193,10 +204,18 @@ std::string pick_date(const parser::ParsedPage& page, const parser::Document& do
     }
   }
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (kept[i] || !(blocks[i].ancestor_flags & parser::kInArticle)) continue;
+    const uint32_t f = blocks[i].ancestor_flags;
+    if (kept[i] || !(f & parser::kInArticle) || !(f & (parser::kInHeader | parser::kInFooter))) continue;
     d = date_of(blocks[i]);
     if (!d.empty()) return d;
   }
+  return "";
+}
+
+std::string pick_date(const parser::ParsedPage& page, const parser::Document& doc,
+                      bool from_text) {
+  std::string d = dateline(page, doc);
+  if (!d.empty() || !from_text) return d;
   size_t n = 0;
   for (const auto& p : doc.paragraphs) {
     if (++n > 12) break;
@@ -378,7 +397,7 @@ parser::Document build_document(std::string_view url, const parser::ParsedPage& 
       if (!doc.author.empty()) break;
     }
   }
-  doc.date = pick_date(page, doc);
+  doc.date = pick_date(page, doc, options.date_from_text);
   doc.lang = internal::language_from_attr(m.lang);
   if (doc.lang.empty()) {  // the text decides
     std::string sample;

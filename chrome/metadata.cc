@@ -109,7 +109,11 @@ std::string numeric_date(std::string_view s) {
   };
   for (size_t i = 0; i < s.size(); ++i) {
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) continue;
-    if (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))) continue;
+    // A number inside a word or an address ("/2009/07/14/eggs") is no date.
+    if (i > 0 && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '/' ||
+                  s[i - 1] == '_' || s[i - 1] == '=')) {
+      continue;
+    }
     size_t j = i;
     const int first = digits_at(s, j, 4);
     if (first < 0) continue;
@@ -121,7 +125,8 @@ std::string numeric_date(std::string_view s) {
         if (m > 0 && k < s.size() && s[k] == sep) {
           ++k;
           const int d = digits_at(s, k, 2);
-          if (d > 0 && (k >= s.size() || !std::isdigit(static_cast<unsigned char>(s[k])))) {
+          if (d > 0 && (k >= s.size() || (!std::isdigit(static_cast<unsigned char>(s[k])) &&
+                                          s[k] != '/'))) {
             std::string r = iso(first, m, d);
             if (!r.empty()) return r;
           }

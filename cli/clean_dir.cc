@@ -196,6 +196,7 @@ void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
     l.keys[i] = {};
     chrome::ExtractOptions options;
     options.site_mode = html;  // dumps have their own line rules (DumpModel)
+    options.date_from_text = false;
     docs.push_back(chrome::build_document(e.url, kept->page, verdicts, options));
     docs.back().url = e.url;
     entries.push_back(&e);
@@ -219,11 +220,11 @@ void settle_site_pages(std::vector<parser::Document>& docs, const std::vector<co
     s.url = entries[i]->url.empty() ? "/" + entries[i]->rel : entries[i]->url;
     s.kind = docs[i].kind;
     s.has_text = written[i].has_value() && !docs[i].paragraphs.empty();
+    s.dated = !docs[i].date.empty();
     s.has_prose = s.has_text && std::any_of(docs[i].paragraphs.begin(), docs[i].paragraphs.end(),
                                             [](const parser::Paragraph& p) {
                                               return count_words(p.text, 15) >= 15;
                                             });
-    s.dated = !docs[i].date.empty();
   }
   std::vector<bool> pages = chrome::find_site_pages(signals);
   for (size_t i = 0; i < docs.size(); ++i) {

@@ -283,6 +283,7 @@ Status extract_store(store::Store& db, ExtractStats* stats, const std::string& e
     }
     chrome::ExtractOptions site;
     site.site_mode = true;
+    site.date_from_text = false;
     docs.push_back(chrome::build_document(ref.url, page, verdicts, site));
     doc_refs.push_back(ref);
     unit_links.push_back(linked_headings(page, docs.back()));

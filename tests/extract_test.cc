@@ -129,7 +129,8 @@ TEST_CASE("datelines written day first or with CJK marks give ISO dates", "[poli
       {"18/04/2019", "2019-04-18"},    {"04/18/2019", "2019-04-18"},
       {"04/05/2019", "2019"},  // April or May: the year alone
       {"version 2.31.2012 notes", ""},  // no month 31
-      {"1.2.20123", ""}};
+      {"1.2.20123", ""},
+      {"http://blog.example.org/2009/07/14/eggs-milk-bread", ""}};
   for (const auto& [line, iso] : cases) {
     INFO(line);
     parser::Document doc;

@@ -197,3 +197,31 @@ TEST_CASE("standalone pages need a site whose posts share their signals", "[poli
     CHECK(pages[55]);
   }
 }
+
+TEST_CASE("a list of dated talks dates its text, not the page", "[policy]") {
+  const std::string url = "http://h.test/talks/";
+  const std::string html =
+      "<html><body><nav><ul><li><a href='/'>Blog</a></li><li><a href='/talks/'>Talks</a></li>"
+      "</ul></nav><article><header><h1>Talks</h1></header><h2>2015</h2><ul>"
+      "<li>11.4.2015 Devel meetup: containers yesterday, today and tomorrow</li>"
+      "<li>5.5.2015 Cloud meetup: deploying with one command</li></ul>"
+      "<p>Slides from the talks are on the slide-sharing site, with the code of every demo "
+      "in a public repository next to them.</p></article></body></html>";
+  parser::ParseOptions po;
+  po.url = url;
+  parser::ParsedPage page = parser::parse_html(html, po);
+  chrome::ExtractOptions own;
+  own.date_from_text = false;
+  CHECK(chrome::build_document(url, page, chrome::classify_page(page), own).date == "");
+  // A lone page takes the text's first date, for want of a better one.
+  CHECK(chrome::build_document(url, page, chrome::classify_page(page)).date == "2015-04-11");
+
+  const std::string post =
+      "<html><body><article><header><h1>Containers, a year on</h1>"
+      "<div class='meta'>Posted on 12.4.2015</div></header>"
+      "<p>A year ago the talk was about what containers might become; this post looks at what "
+      "they became, and at what the audience asked afterwards.</p></article></body></html>";
+  parser::ParsedPage post_page = parser::parse_html(post, po);
+  CHECK(chrome::build_document(url, post_page, chrome::classify_page(post_page), own).date ==
+        "2015-04-12");
+}
