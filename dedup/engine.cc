@@ -140,7 +140,7 @@ class Decider {
   int64_t most_similar_doc(NearIndex& near, const std::vector<uint64_t>& sh,
                            const NearIndex::Bands& bands, size_t i);
   int64_t most_similar_para(const std::vector<uint64_t>& sh,
-                            const NearIndex::Bands& bands);
+                            const NearIndex::Bands& bands, int64_t self);
   void index_excerpt_source(size_t i, const Prepared& p, size_t k);
   std::optional<Owner> excerpt_of(size_t i, const Para& para);
   Result finish();
@@ -216,14 +216,17 @@ int64_t Decider::most_similar_doc(NearIndex& near, const std::vector<uint64_t>& 
   return best;
 }
 
-// Same for near-duplicate paragraphs: the near_para_ id, or -1.
+// Same for near-duplicate paragraphs: the near_para_ id, or -1. Paragraphs
+// of document `self` do not count: two alike paragraphs of one page are
+// its author's (a list of steps worded alike), unlike an exact repeat.
 int64_t Decider::most_similar_para(const std::vector<uint64_t>& sh,
-                                   const NearIndex::Bands& bands) {
+                                   const NearIndex::Bands& bands, int64_t self) {
   int64_t best = -1;
   double best_sim = 0;
   std::string norm;
   for (int64_t j : near_paras_.candidates(bands)) {
     const NearPara& np = near_para_[static_cast<size_t>(j)];
+    if (np.owner.doc == self) continue;
     normalizer_.normalize(
         docs_[np.pos].paragraphs[static_cast<size_t>(np.owner.index)], norm);
     const double s = jaccard(sh, shingles(norm, o_.para_shingle));
@@ -400,7 +403,7 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
     if (near) {
       sh = shingles(para.norm, o_.para_shingle);
       bands = near_paras_.bands(sh);  // non-empty: 20+ words
-      int64_t j = most_similar_para(sh, bands);
+      int64_t j = most_similar_para(sh, bands, id);
       if (j >= 0) {
         const Owner& own = near_para_[static_cast<size_t>(j)].owner;
         pd.dup_doc = own.doc;

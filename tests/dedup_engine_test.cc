@@ -292,6 +292,32 @@ TEST_CASE("near-duplicate documents: a few words edited", "[policy]") {
   CHECK(by_id(r2, 9).paragraphs[2].dup_index == 2);
 }
 
+TEST_CASE("two alike paragraphs of one page are both kept; a third page's copy goes",
+          "[policy]") {
+  // A list of steps worded alike: the second differs from the first in a
+  // few words. On its own page both are the author's text; on another
+  // page the copy of either is a near duplicate.
+  const std::string step1 =
+      "Add a comment along the lines of: as part of the big bug review I have tested this on "
+      "the new release and the bug is still there, so it should stay open.";
+  const std::string step2 =
+      "Add a comment along the lines of: as part of the big bug review I have tested this on "
+      "the new release and the bug is fixed there, so it can be closed.";
+  std::vector<DocInput> in = {
+      doc(1, "https://ex.org/2015/09/bug-review/", DocKind::kArticle, {para(70, 30), step1, step2}),
+      doc(2, "https://ex.org/2015/10/bug-review-again/", DocKind::kArticle,
+          {para(71, 30), step2 + " Thanks."})};
+  auto r = run_dedup(in, Options{});
+  const auto& a = by_id(r, 1);
+  CHECK(a.paragraphs[1].keep);
+  CHECK(a.paragraphs[2].keep);
+  CHECK(a.paragraphs[2].reason == "");
+  const auto& b = by_id(r, 2);
+  CHECK_FALSE(b.paragraphs[1].keep);
+  CHECK(b.paragraphs[1].reason == "near");
+  CHECK(b.paragraphs[1].dup_doc == 1);
+}
+
 TEST_CASE("near-duplicate paragraphs of 20+ words: a reworded boilerplate box",
           "[policy]") {
   const std::string box1 =
