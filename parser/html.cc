@@ -555,6 +555,8 @@ ParsedPage parse_html(std::string_view bytes, const ParseOptions& options) {
                             " bytes were flattened");
     html.swap(bounded);
   }
+  std::string escaped;
+  if (internal::escape_unclosed_raw_text(html, &escaped)) html.swap(escaped);
   thread_local GumboArena arena;
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 100;

@@ -16,6 +16,15 @@ namespace winnow::parser::internal {
 // kept. Returns true if anything was cut. Linear time, no recursion.
 bool bound_nesting(std::string_view html, int max_depth, std::string* out);
 
+// Rewrites `html` so that a tag a tutorial names unescaped in its prose
+// ("includes <textarea>, <select> and <button> elements") reads as text
+// ("&lt;textarea>") instead of swallowing the rest of the page as raw text,
+// options or a button's label: a <textarea>, <title>, <xmp>, <select> or
+// <button> start tag that no end tag follows, and a <select> or <button>
+// whose first 2 KB before its end tag hold a paragraph, heading or list.
+// Returns true if anything changed.
+bool escape_unclosed_raw_text(std::string_view html, std::string* out);
+
 // Resolves href against base_url (scheme://host/path); "" for fragments,
 // javascript:, mailto: and empty hrefs.
 std::string resolve_url(std::string_view base_url, std::string_view href);

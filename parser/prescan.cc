@@ -1,9 +1,11 @@
-// prescan.cc: bounds element nesting before Gumbo sees the page. Gumbo keeps
+// prescan.cc: bounds element nesting before Gumbo sees the page, and
+// reads an unclosed <textarea>/<title>/<xmp> written in prose as text. Gumbo keeps
 // its stack of open elements in a vector but destroys and walks some
 // structures recursively, and hostile pages nest 100,000 elements deep, so
 // tags deeper than limits::kMaxDomDepth are removed lexically first.
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "parser/internal.h"
 
@@ -112,6 +114,17 @@ bool read_tag(std::string_view s, size_t i, Tag* t) {
   return true;
 }
 
+// Where the raw text of the element whose start tag ends at `next` stops:
+// the index of its end tag "</name" (any case), or npos.
+size_t raw_text_end(std::string_view s, size_t next, std::string_view name) {
+  const std::string close = "</" + std::string(name);
+  std::string_view rest = s.substr(next);
+  for (size_t p = rest.find("</"); p != std::string_view::npos; p = rest.find("</", p + 2)) {
+    if (iequals_ascii(rest.substr(p, close.size()), close)) return next + p;
+  }
+  return std::string_view::npos;
+}
+
 // One pass; when out is null only measures (returns whether depth exceeded).
 bool scan(std::string_view s, int max_depth, std::string* out) {
   int depth = 0;
@@ -153,20 +166,8 @@ bool scan(std::string_view s, int max_depth, std::string* out) {
     }
     size_t next = t.close + 1;
     if (!t.end && raw_text(t.name)) {
-      std::string close = "</" + t.name;
-      size_t e = i;
-      // case-insensitive search for the end tag
-      std::string_view rest = s.substr(next);
-      size_t f = std::string_view::npos;
-      for (size_t p = rest.find("</"); p != std::string_view::npos;
-           p = rest.find("</", p + 2)) {
-        if (iequals_ascii(rest.substr(p, close.size()), close)) {
-          f = p;
-          break;
-        }
-      }
-      e = f == std::string_view::npos ? s.size() : next + f;
-      i = e;
+      const size_t e = raw_text_end(s, next, t.name);
+      i = e == std::string_view::npos ? s.size() : e;
       continue;
     }
     if (t.self_closing || uncounted(t.name)) {
@@ -200,6 +201,90 @@ bool scan(std::string_view s, int max_depth, std::string* out) {
 }
 
 }  // namespace
+
+// Whether s holds the start of a block element's tag ("<p>", "<p ",
+// "</p>", "<h2", "<div", "<li", "<ul", "<table"), any case.
+bool holds_block_tag(std::string_view s) {
+  for (size_t p = s.find('<'); p != std::string_view::npos; p = s.find('<', p + 1)) {
+    size_t q = p + 1;
+    if (q < s.size() && s[q] == '/') ++q;
+    size_t n = q;
+    while (n < s.size() && (is_alpha(s[n]) || (n > q && s[n] >= '1' && s[n] <= '6'))) ++n;
+    if (n == q || n >= s.size() || (s[n] != '>' && s[n] != ' ' && s[n] != '/')) continue;
+    std::string name(s.substr(q, n - q));
+    for (char& c : name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (name == "p" || name == "div" || name == "li" || name == "ul" || name == "ol" ||
+        name == "table" || (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'))
+      return true;
+  }
+  return false;
+}
+
+bool escape_unclosed_raw_text(std::string_view html, std::string* out) {
+  std::vector<size_t> escape;  // indexes of the '<' to write as "&lt;"
+  // Names with no end tag after some point: none after a later start tag
+  // either, so each name is searched for once (linear however many).
+  std::vector<std::string> unclosed;
+  // A form control holds a few words: one whose first 2 KB (up to its end
+  // tag) hold a paragraph, heading or list is a tag named in prose.
+  constexpr size_t kControlBytes = 2048;
+  size_t i = 0;
+  Tag t;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      size_t e = html.find("-->", i + 4);
+      i = e == std::string_view::npos ? html.size() : e + 3;
+      continue;
+    }
+    if (!read_tag(html, i, &t)) {
+      if (t.unterminated) break;
+      ++i;
+      continue;
+    }
+    const size_t next = t.close + 1;
+    // <select> keeps nothing but options, and <button>'s text is chrome.
+    const bool control = !t.end && (t.name == "select" || t.name == "button");
+    const bool prose_tag = t.name == "textarea" || t.name == "title" || t.name == "xmp";
+    if (t.end || (!raw_text(t.name) && !control)) {
+      i = next;
+      continue;
+    }
+    const bool known = std::find(unclosed.begin(), unclosed.end(), t.name) != unclosed.end();
+    size_t e = std::string_view::npos;
+    if (control) {
+      std::string_view window = html.substr(next, kControlBytes);
+      const size_t f = raw_text_end(window, 0, t.name);
+      if (f != std::string_view::npos) e = next + f;
+      if (f == std::string_view::npos && !known) e = raw_text_end(html, next, t.name);
+      if (e == std::string_view::npos && !known) unclosed.push_back(t.name);
+      if (e == std::string_view::npos || holds_block_tag(window.substr(0, f))) {
+        escape.push_back(i);
+      }
+      i = next;  // a control's content is markup either way
+      continue;
+    }
+    if (!known) e = raw_text_end(html, next, t.name);
+    if (e == std::string_view::npos && prose_tag) {
+      if (!known) unclosed.push_back(t.name);
+      escape.push_back(i);
+      i = next;  // what follows is markup again
+      continue;
+    }
+    i = e == std::string_view::npos ? html.size() : e;
+  }
+  if (escape.empty()) return false;
+  out->clear();
+  out->reserve(html.size() + 3 * escape.size());
+  size_t copied = 0;
+  for (size_t at : escape) {
+    out->append(html.substr(copied, at - copied));
+    out->append("&lt;");
+    copied = at + 1;
+  }
+  out->append(html.substr(copied));
+  return true;
+}
 
 bool bound_nesting(std::string_view html, int max_depth, std::string* out) {
   if (!scan(html, max_depth, nullptr)) return false;

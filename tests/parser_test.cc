@@ -4,6 +4,7 @@
 // kMaxHtmlBytes).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -352,4 +353,37 @@ TEST_CASE("feeds and sitemaps are told from pages whatever their Content-Type", 
   CHECK_FALSE(is_xml_feed("<feedback>not a feed</feedback>"));
   CHECK_FALSE(is_xml_feed("<?xml version=\"1.0\""));
   CHECK_FALSE(is_xml_feed(""));
+}
+
+TEST_CASE("tags named unescaped in prose do not swallow the page", "[policy]") {
+  // A tutorial writes "<textarea>", "<select>" and "<button>" as words; a
+  // browser would turn the rest of the page into a text box, options and a
+  // button label (the theme's own </button> far below closes it).
+  auto p = parse(
+      "<html><body><article><h2>The :input selector</h2>"
+      "<p>It returns every form element: <input> fields, and also <textarea>, <select> and "
+      "<button> elements.</p><h2>The :password selector</h2>"
+      "<p>It returns only the password fields of the form.</p></article>"
+      "<footer><button onclick='x()'>Donate</button></footer></body></html>");
+  std::vector<std::string> texts;
+  for (const auto& b : p.blocks) texts.push_back(b.text);
+  REQUIRE(texts.size() == 5);
+  CHECK(texts[1] == "It returns every form element: fields, and also <textarea>, <select> and "
+                    "<button> elements.");
+  CHECK(texts[2] == "The :password selector");
+  CHECK(texts[3] == "It returns only the password fields of the form.");
+  CHECK_FALSE(p.blocks[3].ancestor_flags & kInButton);
+  CHECK(p.blocks[4].ancestor_flags & kInButton);  // the real button
+  // Real controls stay controls.
+  auto form = parse(
+      "<html><body><form><select name='c'><option>Red</option><option>Blue</option></select>"
+      "<textarea name='t'>Your <b>comment</b></textarea><button>Send</button></form>"
+      "<p>After the form.</p></body></html>");
+  std::vector<std::string> ftexts;
+  for (const auto& b : form.blocks) ftexts.push_back(b.text);
+  CHECK(std::find(ftexts.begin(), ftexts.end(), "After the form.") != ftexts.end());
+  for (const auto& b : form.blocks) {
+    CHECK(b.text.find("&lt;") == std::string::npos);
+    CHECK(b.text.find("<b>") == std::string::npos);
+  }
 }
