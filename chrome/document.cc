@@ -320,15 +320,24 @@ void drop_meta_lines(const parser::ParsedPage& page, parser::Document& doc) {
     last_prose = k;
   }
   const bool listing = doc.kind == parser::PageKind::kListing;
+  auto flags = [&](size_t k) {
+    const int b = ps[k].block;
+    return b >= 0 && static_cast<size_t>(b) < page.blocks.size()
+               ? page.blocks[static_cast<size_t>(b)].ancestor_flags
+               : 0u;
+  };
   std::vector<parser::Paragraph> kept;
   kept.reserve(ps.size());
+  bool body_text = false;  // a line of the post's body element came before
   for (size_t k = 0; k < ps.size(); ++k) {
     const bool head = k < 3 || (first_prose < ps.size() && k < first_prose);
     const bool foot = first_prose < ps.size() && k > last_prose && k + 1 < ps.size();
-    if ((head || foot || listing) && ps[k].kind == BlockKind::kParagraph &&
-        internal::is_date_line(ps[k].text)) {
-      continue;
-    }
+    // A date under the lines of a post's body is the author's (a poem
+    // signed "Friday 16 Ordibehesht 1390"), in verse as in prose.
+    const bool in_body = (flags(k) & parser::kArticleBody) != 0;
+    const bool date = ps[k].kind == BlockKind::kParagraph && internal::is_date_line(ps[k].text);
+    if ((head || foot || listing) && date && !(in_body && body_text && !listing)) continue;
+    body_text = body_text || (in_body && !date);
     const int b = ps[k].block;
     constexpr uint32_t kPostHeader = parser::kInHeader | parser::kInArticle;
     if (head && ps[k].kind == BlockKind::kParagraph && b >= 0 &&

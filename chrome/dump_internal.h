@@ -25,6 +25,11 @@ constexpr int64_t kMinSectionPages = 20;
 // but a small share of them (kSoft: chrome when next to chrome), or not.
 enum class Recurrence : uint8_t { kNone = 0, kSoft = 1, kHard = 2 };
 
+// Keeps a section break ("***", "* * *", "-----", judged kEmpty) that
+// sits between two kept lines: part of the text, though it has no letter.
+// Dumps (apply_line_rules) and HTML pages (SiteModel::classify) alike.
+void keep_section_breaks(const parser::ParsedPage& page, std::vector<BlockVerdict>& out);
+
 // The line rules of text dumps, applied to one page after recurrence:
 // lines that are chrome even when they occur once (a table of contents,
 // "N comments", share bars, e-mail/URL footers, image placeholders,

@@ -506,6 +506,8 @@ void mark_comments(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
   }
 }
 
+}  // namespace
+
 // A section break ("***", "* * *", "-----") between two kept lines is part
 // of the text, though it has no letter.
 void keep_section_breaks(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
@@ -520,8 +522,6 @@ void keep_section_breaks(const parser::ParsedPage& page, std::vector<BlockVerdic
     }
   }
 }
-
-}  // namespace
 
 void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurrence>& level,
                       std::vector<BlockVerdict>& out) {

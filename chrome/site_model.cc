@@ -416,6 +416,7 @@ std::vector<BlockVerdict> SiteModel::classify(std::string_view url,
       break;
     }
   }
+  internal::keep_section_breaks(page, out);
   return out;
 }
 

@@ -263,3 +263,42 @@ TEST_CASE("a post repeated on its year's few archive pages stays content", "[pol
     CHECK_FALSE(v[i].chrome);
   }
 }
+
+TEST_CASE("a poem's section break and its closing date stay in site mode", "[policy]") {
+  // Stanzas split by "*****" and signed with a date at the end: the break
+  // has no letter and the date is a date line, yet both are the poem's.
+  // The dateline under the title is still the post's meta line.
+  std::vector<Page> pages;
+  for (int i = 0; i < 30; ++i) pages.push_back(article(i, "Copyright 2024 Valley"));
+  constexpr uint32_t kPostBody = kBody | p::kArticleBody;
+  Page poem;
+  poem.url = "https://example.org/posts/poem";
+  poem.add(blk("Home", "body>nav>ul>li", kNav, true));
+  poem.add(blk("In debt to you", "body>main>article>h2", kBody));
+  poem.add(blk("16 May 2011", "body>main>article>div.date", kBody));
+  poem.add(blk("Both worlds are sweet with your scent", "body>main>article>div.body>p", kPostBody));
+  poem.add(blk("Love shines on your dome", "body>main>article>div.body>p", kPostBody));
+  poem.add(blk("*****", "body>main>article>div.body>p", kPostBody));
+  poem.add(blk("All my words live by your love", "body>main>article>div.body>p", kPostBody));
+  poem.add(blk("Friday 6 May 2011", "body>main>article>div.body>p", kPostBody));
+  poem.add(blk("Afterword: last year this week I listed books for the fair, and here is this "
+               "year's list, one book a day.",
+               "body>main>article>div.body>p", kPostBody));
+  pages.push_back(poem);
+  SiteModel m;
+  auto v = run(m, pages, 30);
+  REQUIRE(v.size() == 9);
+  CHECK_FALSE(v[5].chrome);  // the section break
+  winnow::chrome::ExtractOptions site;
+  site.site_mode = true;
+  p::Document doc = winnow::chrome::build_document(poem.url, pages[30].parsed, v, site);
+  std::vector<std::string> texts;
+  for (const auto& para : doc.paragraphs) texts.push_back(para.text);
+  CHECK(texts == std::vector<std::string>{
+                     "In debt to you", "Both worlds are sweet with your scent",
+                     "Love shines on your dome", "*****", "All my words live by your love",
+                     "Friday 6 May 2011",
+                     "Afterword: last year this week I listed books for the fair, and here is "
+                     "this year's list, one book a day."});
+  CHECK(doc.date == "2011-05-16");
+}
