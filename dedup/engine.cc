@@ -468,18 +468,27 @@ void Decider::replay_settled(size_t i, const Prepared& p) {
 }
 
 // A non-article page whose substantive paragraphs were all removed has
-// nothing new: it is dropped (reason "empty").
+// nothing new: it is dropped (reason "empty"). So is one of short lines
+// only (a category's titles and dates, a few widget titles) unless it lost
+// none of them and has at least five of its own, most of its lines: a
+// short poem.
 void Decider::drop_if_nothing_new(size_t i, const Prepared& p) {
   if (docs_[i].kind == DocKind::kArticle) return;
   DocDecision& d = out_[i];
   int64_t first_owner = 0;
+  size_t removed = 0, repeated = 0, lines = 0;
   for (size_t k = 0; k < d.paragraphs.size(); ++k) {
+    if (p.paras[k].norm.empty()) continue;
+    ++lines;
     const bool substantive = p.paras[k].words >= o_.min_words;
     if (d.paragraphs[k].keep && substantive) return;
-    if (!d.paragraphs[k].keep && first_owner == 0) {
-      first_owner = d.paragraphs[k].dup_doc;
+    if (d.paragraphs[k].reason == "short-kept") ++repeated;
+    if (!d.paragraphs[k].keep) {
+      ++removed;
+      if (first_owner == 0) first_owner = d.paragraphs[k].dup_doc;
     }
   }
+  if (removed == 0 && repeated * 2 < lines && lines - repeated >= 5) return;
   d.keep = false;
   d.reason = "empty";
   d.dup_of = first_owner;

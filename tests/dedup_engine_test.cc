@@ -292,6 +292,32 @@ TEST_CASE("near-duplicate documents: a few words edited", "[policy]") {
   CHECK(by_id(r2, 9).paragraphs[2].dup_index == 2);
 }
 
+TEST_CASE("a short poem of its own stays; a page of titles found elsewhere goes", "[policy]") {
+  // No line reaches 5 words: nothing to dedup, yet the poem is the page's
+  // own text, while a category page's lines are other posts' titles.
+  const std::vector<std::string> poem = {
+      "When mirrors do not answer", "I want to",        "break myself",
+      "in front of them",           "maybe an answer",  "from my pieces",
+      "shines on the glass",        "a new beginning"};
+  std::vector<DocInput> in = {
+      doc(1, "https://ex.org/posts/mirrors.html", DocKind::kOther, poem),
+      doc(2, "https://ex.org/posts/rain.html", DocKind::kArticle,
+          {"Rain over the hills", para(80, 30)}),
+      doc(3, "https://ex.org/posts/wells.html", DocKind::kArticle,
+          {"Wells of the valley", para(81, 30)}),
+      doc(4, "https://ex.org/category/notes/", DocKind::kOther,
+          {"Category notes", "Rain over the hills", "Wells of the valley"})};
+  auto r = run_dedup(in, Options{});
+  CHECK(by_id(r, 1).keep);
+  for (const auto& pd : by_id(r, 1).paragraphs) CHECK(pd.keep);
+  CHECK_FALSE(by_id(r, 4).keep);
+  CHECK(by_id(r, 4).reason == "empty");
+  // Four lines of its own are too few to tell a poem from a page's labels.
+  std::vector<DocInput> small = {doc(5, "https://ex.org/posts/short.html", DocKind::kOther,
+                                     {"When mirrors", "do not answer", "I break", "myself"})};
+  CHECK(by_id(run_dedup(small, Options{}), 5).reason == "empty");
+}
+
 TEST_CASE("two alike paragraphs of one page are both kept; a third page's copy goes",
           "[policy]") {
   // A list of steps worded alike: the second differs from the first in a
