@@ -320,6 +320,7 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     in[i].id = static_cast<int64_t>(i) + 1;
     in[i].url = name(i);
     in[i].date = docs[i].date;
+    in[i].title = docs[i].title;
     in[i].priority = ranks[i].priority;
     in[i].kind = entries[i]->type == FileType::kHtml ? dedup::classify(docs[i].kind, in[i].url)
                                                      : ranks[i].kind;

@@ -17,6 +17,7 @@ dedup::DocInput to_input(const store::DocumentRow& row) {
   in.canonical_url = row.canonical_url;
   in.kind = dedup::classify(parser::page_kind_from_name(row.kind), row.url);
   in.date = row.date;
+  in.title = row.title;
   for (const auto& p : row.paragraphs) in.paragraphs.push_back(p.text);
   return in;
 }

@@ -138,6 +138,15 @@ struct DocInput {
   // collapse into one, however alike (a tutorial revised for a new
   // edition, two pages made from one template).
   bool own_work = false;
+  // The document's title, "" when unknown. A document that repeats an
+  // earlier one whole or nearly (exact-doc, near-doc) under another title
+  // (under a quarter of their words in common), at an address of the same
+  // shape, is a repost, not a copy (a poem posted again under a new
+  // title): it stays, and keeps the text it shares with that one document
+  // (with keep_shared_in_articles), whatever the page kinds.
+  // Copies of one page (a ?replytocom= variant, a print view, a stale
+  // permalink) carry its title and still collapse.
+  std::string title;
   // Set for a document decided by an earlier run (incremental mode): its
   // decision is kept as is (only its aliases may grow) and its kept text
   // seeds the indexes, so new documents only keep what is new.

@@ -3,6 +3,7 @@
 // first holder in that order owns each text, and drops non-article pages
 // left with nothing new. Rules: docs/internals/dedup.md.
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -122,6 +123,53 @@ bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d
 // caller says so (DocInput::own_work).
 bool own_work(const DocInput& d) { return d.own_work || self_canonical(d); }
 
+// The shape of a URL's path: per segment 'D' (all digits before any
+// extension) or 'w', then the last segment's extension or a final '/'
+// ("/2016/09/slug/" -> "DDw/", "/posts/x.html" -> "ww.html").
+std::string address_shape(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
+  if (start == std::string_view::npos) return "";
+  std::string_view path = url.substr(start);
+  path = path.substr(0, path.find_first_of("?#"));
+  std::string shape;
+  std::string_view last;
+  for (std::string_view seg : split(path, '/')) {
+    if (seg.empty()) continue;
+    last = seg;
+    std::string_view stem = seg.substr(0, seg.find('.'));
+    const bool digits = !stem.empty() && std::all_of(stem.begin(), stem.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    shape += digits ? 'D' : 'w';
+  }
+  if (!path.empty() && path.back() == '/') return shape + '/';
+  const size_t dot = last.rfind('.');
+  if (dot != std::string_view::npos) shape += last.substr(dot);
+  return shape;
+}
+
+// Two posts of one site under titles, both known, that are not one title
+// (under a quarter of their distinct words in common, so "the" or "of" do
+// not tie them; "Trip" and "Trip (updated)" stay one), at addresses of one
+// shape: a month or tag archive showing one post whole has its own title
+// too, but not a post's address.
+bool titled_apart(const DocInput& a, const DocInput& b) {
+  if (a.title.empty() || b.title.empty()) return false;
+  if (address_shape(a.url) != address_shape(b.url)) return false;
+  std::vector<std::string> wa, wb;
+  for_each_word(a.title, [&](std::string_view w) { wa.push_back(to_lower_ascii(w)); });
+  for_each_word(b.title, [&](std::string_view w) { wb.push_back(to_lower_ascii(w)); });
+  std::sort(wa.begin(), wa.end());
+  wa.erase(std::unique(wa.begin(), wa.end()), wa.end());
+  std::sort(wb.begin(), wb.end());
+  wb.erase(std::unique(wb.begin(), wb.end()), wb.end());
+  std::vector<std::string> common;
+  std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
+  const size_t all = wa.size() + wb.size() - common.size();
+  return all > 0 && common.size() * 4 < all;
+}
+
 class Decider {
  public:
   Decider(const std::vector<DocInput>& docs, const Options& o)
@@ -153,13 +201,23 @@ class Decider {
   std::unordered_map<Hash128, Owner, Hash128Hasher> para_owner_;
   std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
   std::unordered_map<int64_t, size_t> pos_of_;  // by DocInput::id
+  // Document position -> the earlier document it repeats whole (or nearly)
+  // under a title sharing no word with its own (titled_apart): a repost.
+  std::unordered_map<size_t, size_t> repost_of_;
   // Whether document i keeps a paragraph that `owner` holds: both are
   // articles (Options::keep_shared_in_articles), and works of their own
   // when Options::shared_between_works says so.
   bool shares(size_t i, const Owner& owner) const {
-    if (!o_.keep_shared_in_articles || docs_[i].kind != DocKind::kArticle) return false;
+    if (!o_.keep_shared_in_articles) return false;
     auto it = pos_of_.find(owner.doc);
-    if (it == pos_of_.end() || docs_[it->second].kind != DocKind::kArticle) return false;
+    if (it == pos_of_.end()) return false;
+    // A post published again under another title keeps what it shares
+    // with that post, whatever their page kinds.
+    auto r = repost_of_.find(i);
+    if (r != repost_of_.end() && r->second == it->second) return true;
+    if (docs_[i].kind != DocKind::kArticle || docs_[it->second].kind != DocKind::kArticle) {
+      return false;
+    }
     return !o_.shared_between_works || (own_work(docs_[i]) && own_work(docs_[it->second]));
   }
   // Whether documents i and j are two works however alike.
@@ -317,8 +375,20 @@ std::optional<Owner> Decider::excerpt_of(size_t i, const Para& para) {
 void Decider::decide_document(size_t i, const Prepared& p) {
   DocDecision& d = out_[i];
   if (!p.has_text) return;
+  // A copy under a title apart is a repost: it stays, keeping what it
+  // shares with the post it repeats (shares()).
+  auto repost = [&](size_t j) {
+    const DocInput& a = docs_[i];
+    const DocInput& b = docs_[j];
+    if (a.kind == DocKind::kListing || b.kind == DocKind::kListing || !titled_apart(a, b)) {
+      return false;
+    }
+    repost_of_[i] = j;
+    return true;
+  };
   auto it = doc_by_fp_.find(p.fingerprint);
-  if (it != doc_by_fp_.end() && !distinct_works(i, it->second)) {
+  const bool exact = it != doc_by_fp_.end() && !distinct_works(i, it->second);
+  if (exact && !repost(it->second)) {
     d.keep = false;
     d.reason = "exact-doc";
     d.dup_of = docs_[it->second].id;
@@ -330,8 +400,8 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   if (near) {
     sh = shingles(joined(p), o_.doc_shingle);  // non-empty: has_text
     bands = near->bands(sh);
-    int64_t j = most_similar_doc(*near, sh, bands, i);
-    if (j >= 0) {
+    int64_t j = exact ? -1 : most_similar_doc(*near, sh, bands, i);
+    if (j >= 0 && !repost(static_cast<size_t>(j))) {
       d.keep = false;
       d.reason = "near-doc";
       d.dup_of = docs_[static_cast<size_t>(j)].id;

@@ -292,6 +292,39 @@ TEST_CASE("near-duplicate documents: a few words edited", "[policy]") {
   CHECK(by_id(r2, 9).paragraphs[2].dup_index == 2);
 }
 
+TEST_CASE("a post published again under a new title stays whole; copies do not", "[policy]") {
+  const std::vector<std::string> text = {"Road notes", para(90, 12), para(91, 25)};
+  auto with_title = [](DocInput d, std::string title) {
+    d.title = std::move(title);
+    return d;
+  };
+  std::vector<DocInput> in = {
+      with_title(doc(1, "https://ex.org/posts/post_617.html", DocKind::kOther, text),
+                 "Saturday and the ashamed radio"),
+      // The same poem again, months later, under a new title: a repost.
+      with_title(doc(2, "https://ex.org/posts/from-the-road-1.html", DocKind::kOther, text),
+                 "From the road, part one"),
+      // A copy with the post's own title: a stale copy, an alias.
+      with_title(doc(3, "https://ex.org/posts/post_617b.html", DocKind::kOther, text),
+                 "Saturday and the ashamed radio"),
+      // A tag page showing the post whole: its own title, another address.
+      with_title(doc(4, "https://ex.org/tags/road/", DocKind::kListing, text), "Tag: road")};
+  Options o;
+  o.keep_shared_in_articles = true;  // as `winnow run` does
+  auto r = run_dedup(in, o);
+  CHECK(by_id(r, 1).keep);
+  const auto& repost = by_id(r, 2);
+  CHECK(repost.keep);
+  for (const auto& pd : repost.paragraphs) CHECK(pd.keep);
+  CHECK_FALSE(by_id(r, 3).keep);
+  CHECK(by_id(r, 3).reason == "exact-doc");
+  CHECK_FALSE(by_id(r, 4).keep);
+  // Once per site (--across-articles): the repost has nothing new.
+  const auto once = run_dedup(in, Options{});
+  CHECK_FALSE(by_id(once, 2).keep);
+  CHECK(by_id(once, 2).reason == "empty");
+}
+
 TEST_CASE("a short poem of its own stays; a page of titles found elsewhere goes", "[policy]") {
   // No line reaches 5 words: nothing to dedup, yet the poem is the page's
   // own text, while a category page's lines are other posts' titles.
