@@ -125,6 +125,18 @@ size_t raw_text_end(std::string_view s, size_t next, std::string_view name) {
   return std::string_view::npos;
 }
 
+// The index of the next '<' at or after i that does not open a comment
+// (comments are passed whole), or npos.
+size_t next_tag_start(std::string_view s, size_t i) {
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (s.compare(i, 4, "<!--") != 0) return i;
+    const size_t e = s.find("-->", i + 4);
+    if (e == std::string_view::npos) return e;
+    i = e + 3;
+  }
+  return i;
+}
+
 // One pass; when out is null only measures (returns whether depth exceeded).
 bool scan(std::string_view s, int max_depth, std::string* out) {
   int depth = 0;
@@ -133,12 +145,7 @@ bool scan(std::string_view s, int max_depth, std::string* out) {
   size_t copied = 0;
   size_t i = 0;
   Tag t;
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      size_t e = s.find("-->", i + 4);
-      i = e == std::string_view::npos ? s.size() : e + 3;
-      continue;
-    }
+  while ((i = next_tag_start(s, i)) != std::string_view::npos) {
     if (!read_tag(s, i, &t)) {
       if (t.unterminated) {
         // No '>' follows: HTML drops a tag cut by end of file, so dropping
@@ -231,12 +238,7 @@ bool escape_unclosed_raw_text(std::string_view html, std::string* out) {
   constexpr size_t kControlBytes = 2048;
   size_t i = 0;
   Tag t;
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    if (html.compare(i, 4, "<!--") == 0) {
-      size_t e = html.find("-->", i + 4);
-      i = e == std::string_view::npos ? html.size() : e + 3;
-      continue;
-    }
+  while ((i = next_tag_start(html, i)) != std::string_view::npos) {
     if (!read_tag(html, i, &t)) {
       if (t.unterminated) break;
       ++i;
