@@ -178,6 +178,103 @@ std::string numeric_date(std::string_view s) {
   return "";
 }
 
+// The months of the Solar Hijri (Persian) calendar, as Iranian sites write
+// them, with the spellings met in the wild (ZWNJ, a space or nothing
+// inside "اردیبهشت"; "امرداد"; the slip "فرودین").
+int persian_month(std::string_view w) {
+  static constexpr std::array<std::array<std::string_view, 3>, 12> kMonths = {{
+      {"\xD9\x81\xD8\xB1\xD9\x88\xD8\xB1\xD8\xAF\xDB\x8C\xD9\x86",
+       "\xD9\x81\xD8\xB1\xD9\x88\xD8\xAF\xDB\x8C\xD9\x86", ""},  // farvardin
+      {"\xD8\xA7\xD8\xB1\xD8\xAF\xDB\x8C\xD8\xA8\xD9\x87\xD8\xB4\xD8\xAA",
+       "\xD8\xA7\xD8\xB1\xD8\xAF\xDB\x8C", ""},  // ordibehesht ("ordi" + "behesht" split)
+      {"\xD8\xAE\xD8\xB1\xD8\xAF\xD8\xA7\xD8\xAF", "", ""},  // khordad
+      {"\xD8\xAA\xDB\x8C\xD8\xB1", "", ""},                    // tir
+      {"\xD9\x85\xD8\xB1\xD8\xAF\xD8\xA7\xD8\xAF",
+       "\xD8\xA7\xD9\x85\xD8\xB1\xD8\xAF\xD8\xA7\xD8\xAF", ""},  // mordad, amordad
+      {"\xD8\xB4\xD9\x87\xD8\xB1\xDB\x8C\xD9\x88\xD8\xB1", "", ""},  // shahrivar
+      {"\xD9\x85\xD9\x87\xD8\xB1", "", ""},                    // mehr
+      {"\xD8\xA2\xD8\xA8\xD8\xA7\xD9\x86", "", ""},          // aban
+      {"\xD8\xA2\xD8\xB0\xD8\xB1", "", ""},                    // azar
+      {"\xD8\xAF\xDB\x8C", "", ""},                              // dey
+      {"\xD8\xA8\xD9\x87\xD9\x85\xD9\x86", "", ""},          // bahman
+      {"\xD8\xA7\xD8\xB3\xD9\x81\xD9\x86\xD8\xAF", "", ""}}};  // esfand
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    for (std::string_view name : kMonths[m]) {
+      if (!name.empty() && w == name) return static_cast<int>(m) + 1;
+    }
+  }
+  return 0;
+}
+
+// Solar Hijri (jy, jm, jd) -> Gregorian ISO date: days since the epoch of
+// the 33-year leap cycle arithmetic used by Iranian calendars, then the
+// Gregorian 400/100/4/1-year cycles.
+std::string from_solar_hijri(int jy, int jm, int jd) {
+  if (jm < 1 || jm > 12 || jd < 1 || jd > 31 || (jm > 6 && jd > 30)) return "";
+  const long y = jy + 1595;
+  long days = -355668 + 365 * y + (y / 33) * 8 + ((y % 33) + 3) / 4 + jd +
+              (jm < 7 ? (jm - 1) * 31 : (jm - 7) * 30 + 186);
+  long gy = 400 * (days / 146097);
+  days %= 146097;
+  if (days > 36524) {
+    --days;
+    gy += 100 * (days / 36524);
+    days %= 36524;
+    if (days >= 365) ++days;
+  }
+  gy += 4 * (days / 1461);
+  days %= 1461;
+  if (days > 365) {
+    gy += (days - 1) / 365;
+    days = (days - 1) % 365;
+  }
+  const bool leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
+  const int month_days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int gm = 0;
+  long gd = days + 1;
+  while (gm < 12 && gd > month_days[gm]) gd -= month_days[gm++];
+  return iso(static_cast<int>(gy), gm + 1, static_cast<int>(gd));
+}
+
+// "۱۶ اردیبهشت ۱۳۹۰", "جمعه 16 اردی‌بهشت 1390": day, Persian month, year
+// 1300-1499 of the Solar Hijri calendar, in Persian, Arabic or ASCII
+// digits -> the Gregorian ISO date.
+std::string persian_date(std::string_view text) {
+  std::vector<std::string> toks;  // digits folded to ASCII, ZWNJ dropped
+  std::string cur;
+  for (size_t i = 0; i < text.size() && toks.size() < 400;) {
+    char32_t c = next_code_point(text, i);
+    if (c >= 0x6F0 && c <= 0x6F9) c = '0' + (c - 0x6F0);
+    if (c >= 0x660 && c <= 0x669) c = '0' + (c - 0x660);
+    if (c == 0x200C) continue;
+    const bool sep = c == ' ' || c == '\t' || c == '\n' || c == ',' || c == 0x60C || c == '-' ||
+                     c == 0xA0 || c == '/' || c == '(' || c == ')';
+    if (sep) {
+      if (!cur.empty()) toks.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      append_utf8(cur, c);
+    }
+  }
+  if (!cur.empty()) toks.push_back(std::move(cur));
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    int m = persian_month(toks[i]);
+    size_t year_at = i + 1;
+    // "اردی بهشت" written in two words
+    if (m == 2 && toks[i] != "\xD8\xA7\xD8\xB1\xD8\xAF\xDB\x8C\xD8\xA8\xD9\x87\xD8\xB4\xD8\xAA" &&
+        toks[i + 1] == "\xD8\xA8\xD9\x87\xD8\xB4\xD8\xAA") {
+      ++year_at;
+    }
+    if (!m || year_at >= toks.size()) continue;
+    const int d = number(toks[i - 1]), y = number(toks[year_at]);
+    if (toks[year_at].size() == 4 && y >= 1300 && y <= 1499 && d >= 1 && d <= 31) {
+      std::string r = from_solar_hijri(y, m, d);
+      if (!r.empty()) return r;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 bool is_boilerplate_line(std::string_view text) {
@@ -193,6 +290,8 @@ bool is_boilerplate_line(std::string_view text) {
 
 std::string find_date(std::string_view text) {
   std::string n = numeric_date(text);
+  if (!n.empty()) return n;
+  n = persian_date(text);
   if (!n.empty()) return n;
   std::vector<std::string> w = words(text);
   for (size_t i = 0; i < w.size(); ++i) {

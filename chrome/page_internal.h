@@ -15,7 +15,9 @@ namespace winnow::chrome::internal {
 bool is_boilerplate_line(std::string_view text);
 
 // A date written in the text ("March 3, 2024", "3 March 2024", "2024-03-03",
-// "2024/03/03") or an ISO timestamp -> "YYYY-MM-DD"; "" if none.
+// "2024/03/03", "28. 07. 2012", "2020年6月26日", a Solar Hijri "۱۶ اردیبهشت
+// ۱۳۹۰") or an ISO timestamp -> "YYYY-MM-DD" (Gregorian); "YYYY" for a
+// slashed date whose day and month cannot be told apart; "" if none.
 std::string find_date(std::string_view text);
 
 // Language from a lang attribute ("en-US" -> "en"), else from the text.
