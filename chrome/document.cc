@@ -160,8 +160,8 @@ std::string dateline(const parser::ParsedPage& page, const parser::Document& doc
   // first kept line to the third (under the title), then a short line of
   // the header or footer of the page's <article> that is not kept;
   // never one in a menu or sidebar, or in a footer outside the article (a
-  // "Recent posts" widget dates other pages). Then a date in the first
-  // lines of the text ("Updated 14 July 2009").
+  // "Recent posts" widget dates other pages). pick_date may then fall
+  // back to a date in the first lines of the text.
   constexpr size_t kShort = 200;  // bytes: 60 CJK characters
   const auto& blocks = page.blocks;
   auto date_of = [&](const parser::Block& b) {
@@ -182,7 +182,7 @@ std::string dateline(const parser::ParsedPage& page, const parser::Document& doc
     // Sept 2010 the below refers to...", "11.4.2015 Devel.cz - Docker
     // yesterday, today and tomorrow").
     auto block_of = [&](size_t k) {
-      return k < doc.paragraphs.size() && doc.paragraphs[k].block > 0
+      return k < doc.paragraphs.size() && doc.paragraphs[k].block >= 0
                  ? static_cast<size_t>(doc.paragraphs[k].block)
                  : blocks.size();
     };
