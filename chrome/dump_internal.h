@@ -42,6 +42,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
 // Single-line tests, exposed for tests.
 bool is_toc_line(std::string_view text);       // "Title ......... 3"
 bool is_comment_count(std::string_view text);  // "12 Comments", "No comments"
+bool is_meta_line(std::string_view text);     // "Posted in Travel | 3 Comments"
 bool is_share_bar(std::string_view text);      // "Share: Facebook Twitter Email"
 bool is_address_line(std::string_view text);   // only e-mail addresses / URLs
 bool is_placeholder(std::string_view text);    // "[image-1]", "[ad368ae61] [x]"

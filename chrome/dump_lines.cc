@@ -36,6 +36,13 @@ constexpr std::array<std::string_view, 36> kCommentWords = {
     "تعليق",       "تعليقات",     "نظر",         "دیدگاه"};
 constexpr std::array<std::string_view, 6> kNone = {"no", "one", "zero", "keine", "aucun", "sin"};
 
+// Generic alt texts of images, folded: a dump shows an image by its alt
+// text, and these name no picture in particular.
+constexpr std::string_view kImageWords[] = {
+    "image", "img", "photo", "picture", "screenshot", "bild", "foto", "obrázek", "imagen",
+    "immagine", "изображение", "снимка", "фото", "图片", "图像", "画像", "이미지", "صورة",
+    "تصویر", "عکس"};
+
 // Names of share targets and the words of share bars.
 constexpr std::string_view kShareWords[] = {
     "share",    "shares",   "sharing", "tweet",    "facebook", "twitter",  "x",
@@ -205,6 +212,48 @@ bool is_comment_count(std::string_view text) {
   return word && count;
 }
 
+// A post's meta line of a few short parts, one of them about its comments:
+// "Posted in Travel | 3 Comments", "May 2, 2009 · Leave a comment",
+// "Tags: rain, sea | Comments Off". A part is an "N comments" count, or a
+// later part that starts with a comment word or is a short phrase (four
+// words at most) ending in one.
+bool is_meta_line(std::string_view text) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 0;
+    if (text[i] == '|') {
+      len = 1;
+    } else if (text.compare(i, 2, "\xC2\xB7") == 0) {  // U+00B7 middle dot
+      len = 2;
+    } else if (text.compare(i, 3, "\xE2\x80\xA2") == 0) {  // U+2022 bullet
+      len = 3;
+    }
+    const bool spaced = len > 0 && i > 0 && text[i - 1] == ' ' && i + len < text.size() &&
+                        text[i + len] == ' ';
+    if (spaced) {
+      parts.push_back(std::move(cur));
+      cur.clear();
+      i += len;
+    } else {
+      cur += text[i++];
+    }
+  }
+  parts.push_back(std::move(cur));
+  if (parts.size() < 2 || parts.size() > 6) return false;
+  bool comments = false;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const std::string folded = fold_text(parts[k]);
+    std::vector<std::string_view> toks = fold_tokens(folded);
+    if (toks.empty()) continue;
+    if (toks.size() > 12) return false;
+    comments = comments || is_comment_count(parts[k]) ||
+               (k > 0 && (contains(kCommentWords, toks.front()) ||
+                          (toks.size() <= 4 && contains(kCommentWords, toks.back()))));
+  }
+  return comments;
+}
+
 // Lower case for the cased scripts fold_text leaves as they are:
 // Latin-1, Greek and Cyrillic capitals ("Сподели" -> "сподели").
 std::string lower_cased_scripts(std::string_view text) {
@@ -257,6 +306,13 @@ bool is_address_line(std::string_view text) {
 
 bool is_placeholder(std::string_view text) {
   text = trim(text);
+  // An image shown by a generic alt text ("image", "Screenshot", "图片"):
+  // a line that is that one word.
+  if (!text.empty() && text.front() != '[' && text.size() <= 24 &&
+      text.find(' ') == std::string_view::npos) {
+    const std::string folded = fold_text(lower_cased_scripts(text));
+    return contains(kImageWords, folded);
+  }
   if (text.size() < 3 || text.front() != '[') return false;
   int depth = 0;
   for (char c : text) {
@@ -451,6 +507,32 @@ bool not_a_page(const parser::ParsedPage& page) {
   return cdata >= 2 || (cdata == 1 && !blocks.empty() && has_feed_time(blocks.front().text));
 }
 
+// An index of names and dates (a tag or category page, an archive by
+// month): every line the page keeps is a short label (six words at most,
+// no sentence end) or a date line, two or more are dates and they make a
+// third of the lines. Nothing on it is text of its own.
+void mark_date_lists(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  size_t lines = 0, dates = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (out[i].chrome) continue;
+    if (blocks[i].kind == BlockKind::kPre) return;
+    std::string_view t = trim(blocks[i].text);
+    ++lines;
+    if (is_date_line(t)) {
+      ++dates;
+      continue;
+    }
+    if (count_words(t, 7) > 6) return;
+    for (std::string_view end : {".", "!", "?", "\xD8\x9F", "\xDB\x94", "\xE3\x80\x82"}) {
+      if (t.find(end) != std::string_view::npos) return;
+    }
+  }
+  if (dates < 2 || dates * 3 < lines) return;
+  for (BlockVerdict& v : out)
+    if (!v.chrome) v = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+}
+
 // Date and byline lines ("Sat Sep 24, 2016 in Nature", "28. 01. 2011")
 // among the first three lines the page keeps, outside its prose (the
 // headline's or the post's meta) or right under a line that recurs on
@@ -545,7 +627,8 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
     std::string_view t = blocks[i].text;
     if (is_placeholder(t)) {
       out[i] = BlockVerdict{true, Reason::kEmpty, 0};
-    } else if (is_toc_line(t) || is_comment_count(t) || is_share_bar(t) || is_pagination(t) ||
+    } else if (is_toc_line(t) || is_comment_count(t) || is_meta_line(t) || is_share_bar(t) ||
+               is_pagination(t) ||
                is_nav_arrow(t) || is_refresh_notice(t) ||
                (i >= last_prose && i > 0 && out[i - 1].chrome && is_address_line(t))) {
       out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
@@ -554,6 +637,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
   mark_comments(page, out);
   mark_page_toc(page, out);
   spread_soft(level, out);
+  mark_date_lists(page, out);
   mark_dates(page, out);
   mark_shut_in(page, out);
   mark_widget_titles(page, out);

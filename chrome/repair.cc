@@ -131,10 +131,11 @@ size_t emphasis_close(std::string_view s, size_t i) {
 // image by its alt text: ASCII letters, digits, '_', '-', '.', with a digit
 // and a letter or a dash ("006y8mN6ly", "DSC-1293", "1-43"); `long_number`
 // asks for a run of six digits or more as well ("image-20201111005857785",
-// "P1020620-Edit"), for a line that is nothing else.
+// "P1020620-Edit"), or of four with an underscore (a camera's "IMG_3264",
+// "DSC_0012"), for a line that is nothing else.
 bool image_name(std::string_view t, bool long_number) {
   if (t.size() < 3 || t.size() > 40) return false;
-  bool digit = false, letter_or_dash = false;
+  bool digit = false, letter_or_dash = false, underscore = false;
   size_t run = 0, longest = 0;
   for (char c : t) {
     const bool d = c >= '0' && c <= '9';
@@ -142,10 +143,12 @@ bool image_name(std::string_view t, bool long_number) {
     if (!d && !l && c != '_' && c != '-' && c != '.') return false;
     digit = digit || d;
     letter_or_dash = letter_or_dash || l || c == '_' || c == '-';
+    underscore = underscore || c == '_';
     run = d ? run + 1 : 0;
     longest = std::max(longest, run);
   }
-  return digit && letter_or_dash && (!long_number || longest >= 6);
+  return digit && letter_or_dash &&
+         (!long_number || longest >= 6 || (underscore && longest >= 4));
 }
 
 // Drops **bold**/__bold__ markers (paired, see emphasis_close), leading "#"

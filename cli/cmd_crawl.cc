@@ -41,6 +41,8 @@ int run_crawl(const CrawlArgs& a) {
   }
   st = write_crawl_outputs(**db, a.options.mirror_dir, a.options.warc_path);
   if (!st) return fail(st);
+  st = check_seeds(**db, a.seeds);
+  if (!st) return fail(st);
   return kExitOk;
 }
 

@@ -30,6 +30,8 @@ int run(const RunArgs& a) {
   crawler::CrawlStats cs;
   Status st = crawler::crawl(**db, a.seeds, a.crawl, &cs);
   if (!st) return fail(st);
+  st = check_seeds(**db, a.seeds);
+  if (!st) return fail(st);
   ExtractStats es;
   st = extract_store(**db, &es);
   if (!st) return fail(st);

@@ -580,6 +580,34 @@ Status dedup_store(store::Store& db, DedupStats* stats, bool across_articles) {
 
 namespace winnow::cli {
 
+Status check_seeds(store::Store& db, const std::vector<std::string>& seeds) {
+  std::string first;
+  for (const std::string& seed : seeds) {
+    auto canon = crawler::canonicalize(seed);
+    if (!canon) continue;
+    auto row = db.find_url(*canon);
+    if (!row) return row.status();
+    if (!row->has_value()) continue;
+    const store::UrlRow& u = **row;
+    std::string why;
+    if (u.state == store::UrlState::kFailed) {
+      why = "cannot fetch: " + (u.error.empty() ? std::string("gave up") : u.error);
+    } else if (u.state == store::UrlState::kSkipped) {
+      why = "not crawled: refused by " + (u.error.empty() ? std::string("the crawl's limits") : u.error);
+    } else if (u.state == store::UrlState::kDone) {
+      auto fetch = db.latest_fetch(u.id, false);
+      if (!fetch) return fetch.status();
+      if (!fetch->has_value() || (*fetch)->status < 400) return Status::ok();
+      why = "answered HTTP " + std::to_string((*fetch)->status);
+    } else {
+      return Status::ok();  // still queued: a limit ended the crawl first
+    }
+    if (first.empty()) first = crawler::redact_userinfo(seed) + ": " + why;
+  }
+  if (first.empty()) return Status::ok();
+  return invalid_input(first + " (no seed could be crawled)");
+}
+
 Status write_crawl_outputs(store::Store& db, const std::string& mirror_dir,
                            const std::string& warc_path) {
   if (!mirror_dir.empty()) {

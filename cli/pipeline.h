@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/base.h"
 #include "store/store.h"
@@ -14,6 +15,14 @@ namespace winnow::cli {
 // (nothing when both are empty) and prints one summary line for each.
 Status write_crawl_outputs(store::Store& db, const std::string& mirror_dir,
                            const std::string& warc_path);
+
+// After a crawl: an error naming the first seed and what went wrong when
+// no seed could be crawled -- every seed failed (connection refused, DNS,
+// timeout: the crawler's recorded error), was refused (robots.txt) or
+// answered an HTTP error (4xx/5xx). Seeds the store does not know are not
+// judged. `winnow crawl` and `winnow run` then exit non-zero instead of
+// writing an empty dataset as if the site had no text.
+Status check_seeds(store::Store& db, const std::vector<std::string>& seeds);
 
 struct ExtractStats {
   int64_t pages = 0;           // fetches parsed

@@ -117,6 +117,18 @@ std::string joined(const Prepared& p) {
 }
 
 // A page whose rel=canonical names the page itself.
+// A paragraph its page closes with a link onward: an arrow at its end
+// ("… Continue reading →", "Read more »"). Such a teaser holds no text of
+// its own, whatever page shows it. (An ellipsis alone does not mark one:
+// prose uses it, in Persian and Chinese most of all.)
+bool marked_truncated(std::string_view raw) {
+  raw = trim(raw);
+  // "→", or a guillemet after a space ("Read more »"): one glued to a
+  // word closes a quotation («...») in Persian, French, Russian.
+  return raw.ends_with("\xE2\x86\x92") || raw.ends_with(" \xC2\xBB") ||
+         raw.ends_with(" \xE2\x80\xBA");
+}
+
 bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
 
 // A document that is a work of its own: it names itself canonical, or the
@@ -466,6 +478,10 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
       pd.reason = it->second.doc == id ? "in-page" : "exact";
       continue;
     }
+    // Whether the page marks the paragraph as cut short ("… Continue
+    // reading →"): then even an article or a work of its own keeps none of
+    // it where another page holds the text.
+    auto teaser = [&] { return marked_truncated(docs_[i].paragraphs[k]); };
     std::vector<uint64_t> sh;
     NearIndex::Bands bands{};
     const bool near = o_.near_para_threshold > 0 &&
@@ -478,7 +494,7 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
         const Owner& own = near_para_[static_cast<size_t>(j)].owner;
         pd.dup_doc = own.doc;
         pd.dup_index = own.index;
-        if (own.doc != id && shares(i, own)) {
+        if (own.doc != id && shares(i, own) && !teaser()) {
           pd.reason = "shared-kept";
           continue;
         }
@@ -487,11 +503,12 @@ void Decider::decide_paragraphs(size_t i, const Prepared& p) {
         continue;
       }
     }
-    // Teasers are looked for on listings and other pages, not in articles:
-    // an article that repeats a longer text's opening words holds its own
-    // paragraph (a table row, a shared definition), not a teaser.
+    // Teasers are looked for on listings and other pages, and in articles
+    // only where marked as cut short: an article that repeats a longer
+    // text's opening words holds its own paragraph (a table row, a shared
+    // definition), not a teaser.
     std::optional<Owner> from;
-    if (docs_[i].kind != DocKind::kArticle) from = excerpt_of(i, para);
+    if (docs_[i].kind != DocKind::kArticle || teaser()) from = excerpt_of(i, para);
     if (from) {
       pd.keep = false;
       pd.reason = "excerpt";

@@ -503,6 +503,36 @@ TEST_CASE("a listing's teaser of an article's opening is removed as an excerpt",
   CHECK(by_id(r, 4).paragraphs[0].keep);
 }
 
+TEST_CASE("a teaser closed by an arrow goes even from an article or a work of its own",
+          "[policy]") {
+  // A month archive showing one post's opening ("... Continue reading →")
+  // under a heading of its own reads as an article; it still holds no
+  // text of its own, even where works keep the text they share.
+  const std::string opening =
+      "For our first real holiday since we started work we flew to the red centre and drove to "
+      "the great rock and the canyon beyond it.";
+  std::vector<DocInput> docs = {
+      doc(1, "https://example.org/2011/09/25/red-centre/", DocKind::kArticle,
+          {opening, "The road was straight for three hundred kilometres and we met two cars."}),
+      doc(2, "https://example.org/2011/09/", DocKind::kArticle,
+          {"Monthly archives: September 2011", opening + " Continue reading \u2192"}),
+      // An arrow after a text of its own: the article's words.
+      doc(3, "https://example.org/2011/10/02/rock-again/", DocKind::kArticle,
+          {"For our first real holiday since we started work we flew north instead, to the "
+           "islands and their ferries \u2192"})};
+  // The owner order (rank_by_sharing): the post first.
+  for (DocInput& d : docs) d.own_work = true, d.priority = d.id;
+  Options o;
+  o.shared_between_works = true;
+  auto r = run_dedup(docs, o);
+  const DocDecision& month = by_id(r, 2);
+  REQUIRE(month.paragraphs.size() == 2);
+  CHECK(month.paragraphs[0].keep);
+  CHECK_FALSE(month.paragraphs[1].keep);
+  CHECK(month.paragraphs[1].dup_doc == 1);
+  CHECK(by_id(r, 3).paragraphs[0].keep);
+}
+
 TEST_CASE("headline_links: a page whose address spells nothing is named by its rarest head line",
           "[policy]") {
   // Text dumps of posts at /posts/md.txt and /posts/kb.txt: the addresses

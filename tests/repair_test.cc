@@ -88,6 +88,8 @@ TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]")
       "[1-43]Figure 1-43 The download page",
       "image-20201111005857785",
       "P1020620-Edit",
+      "IMG_3264",
+      "Route A_12 opened.",
       "[Python3 crawler course] 9.5 Proxies for crawling",
       "As shown before [1], the queue [sic] grows.",
       "[File] Pick the file types to open.",
@@ -96,6 +98,7 @@ TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]")
   CHECK(texts(docs[0]) == std::vector<std::string>{
                               "The model is trained in the console.",
                               "Figure 1-43 The download page",
+                              "Route A_12 opened.",
                               "[Python3 crawler course] 9.5 Proxies for crawling",
                               "As shown before [1], the queue [sic] grows.",
                               "[File] Pick the file types to open.",

@@ -6,6 +6,9 @@
 // Rules: docs/internals/crawler.md ("Seeds").
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "store/store.h"
 #include "tests/support/test_server.h"
 #include "tests/support/util.h"
@@ -155,4 +158,50 @@ TEST_CASE("a redirect from a non-seed page does not widen the scope", "[crawl]")
   CHECK(site.hits("/moved") == 1);
   CHECK(elsewhere.hits("/") == 0);
   CHECK(elsewhere.hits("/deeper") == 0);
+}
+
+// A crawl none of whose seeds could be crawled says so: one line naming
+// the seed and what went wrong, exit 1, instead of an empty dataset that
+// reads as a site without text. One good seed is enough.
+TEST_CASE("a crawl whose seeds all fail is an error naming the seed", "[crawl][cli]") {
+  TestServer site;
+  site.set_page("/", links_page({}));
+  test::Fault gone;
+  gone.status = 404;
+  site.set_fault("/gone/", gone);
+  const std::string dir = test::make_temp_dir("seed-fails");
+
+  auto missing = test::run_winnow({"run", "--out", dir + "/a", "--quiet", "--delay", "0",
+                                   "--sitemaps", "off", site.url("/gone/")});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err == "winnow: error: " + site.url("/gone/") +
+                           ": answered HTTP 404 (no seed could be crawled)\n");
+  CHECK_FALSE(std::filesystem::exists(dir + "/a/dataset.jsonl"));
+  // The store keeps what the crawl recorded.
+  {
+    auto db = store::Store::open(dir + "/a/archive.db");
+    REQUIRE(db.is_ok());
+    auto seed = row(**db, site.url("/gone/"));
+    REQUIRE(seed.has_value());
+    CHECK(seed->state == store::UrlState::kDone);
+  }
+
+  auto one_good = test::run_winnow({"run", "--out", dir + "/b", "--quiet", "--delay", "0",
+                                    "--sitemaps", "off", site.url("/gone/"), site.url("/")});
+  CHECK(one_good.exit_code == 0);
+  CHECK(std::filesystem::exists(dir + "/b/dataset.jsonl"));
+
+  // Nothing listens on a port whose server has stopped.
+  std::string closed;
+  {
+    TestServer gone_server;
+    closed = gone_server.url("/");
+  }
+  auto refused = test::run_winnow({"crawl", "--db", dir + "/c.db", "--quiet", "--delay", "0",
+                                   "--retries", "0", "--sitemaps", "off",
+                                   "--ignore-robots", closed});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.rfind("winnow: error: " + closed + ": cannot fetch: ", 0) == 0);
+  CHECK(refused.err.find("(no seed could be crawled)\n") != std::string::npos);
+  CHECK(std::count(refused.err.begin(), refused.err.end(), '\n') == 1);
 }

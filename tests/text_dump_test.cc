@@ -150,6 +150,17 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK(is_comment_count("\xD9\xA3 \xD8\xAA\xD8\xB9\xD9\x84\xD9\x8A\xD9\x82\xD8\xA7\xD8\xAA") ==
         false);  // Arabic digits are not ASCII numbers here
   CHECK_FALSE(is_comment_count("Comments are welcome on the draft plan for the canal."));
+  // A post's meta line with a part about its comments, once on a page.
+  CHECK(is_meta_line("Posted in Travel | 3 Comments"));
+  CHECK(is_meta_line("May 2, 2009 \xC2\xB7 Leave a comment"));
+  CHECK(is_meta_line("Tags: rain, sea | Comments Off"));
+  CHECK(is_meta_line("Filed under Garden \xE2\x80\xA2 No Comments \xE2\x80\xA2 Edit"));
+  // Parts that only mention comments in prose, a first part that starts
+  // with a comment word, or a bar that is not spaced are text.
+  CHECK_FALSE(is_meta_line("Comments | Leave them below"));
+  CHECK_FALSE(is_meta_line("We read the reviews | they said the comments were kind and fair"));
+  CHECK_FALSE(is_meta_line("Travel|3 Comments"));
+  CHECK_FALSE(is_meta_line("Rivers | Lakes | Seas"));
   CHECK(is_share_bar("Share: Facebook Twitter Email"));
   CHECK_FALSE(is_share_bar("Share the water fairly"));
   // "Share" alone, in Bulgarian and Japanese: only English, Chinese,
@@ -164,6 +175,12 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK(is_address_line("https://valley.example.org/"));
   CHECK_FALSE(is_address_line("Our code: https://example.org/repo"));
   CHECK(is_placeholder("[image-1]"));
+  // An image shown by a generic alt text.
+  CHECK(is_placeholder("image"));
+  CHECK(is_placeholder("Screenshot"));
+  CHECK(is_placeholder("\xE5\x9B\xBE\xE7\x89\x87"));  // 图片
+  CHECK_FALSE(is_placeholder("imagery"));
+  CHECK_FALSE(is_placeholder("Image processing"));
   CHECK(is_placeholder("[ad368ae61] [x]"));
   CHECK_FALSE(is_placeholder("[from-pstn] exten => s,1"));
   CHECK(is_pagination("1 2 Next \xC2\xBB"));
