@@ -172,6 +172,27 @@ std::vector<std::string> headline_lines(const parser::ParsedPage& page,
   return out;
 }
 
+// A short line that does not end a sentence: a label, a date, a count.
+bool label_line(std::string_view text, size_t max_words) {
+  text = trim(text);
+  if (text.empty() || count_words(text, max_words + 1) > max_words) return false;
+  for (std::string_view end : {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+                               "\xD8\x9F", "\xDB\x94"}) {
+    if (text.ends_with(end)) return false;
+  }
+  return true;
+}
+
+// A text dump has no <title>: its first kept line is its title when it
+// reads as one (a short line, no sentence end, not a date).
+constexpr size_t kDumpTitleWords = 30;  // an ideograph counts as a word
+std::string dump_title(const parser::Document& d) {
+  if (d.paragraphs.empty()) return {};
+  const std::string& first = d.paragraphs.front().text;
+  if (!label_line(first, kDumpTitleWords) || chrome::is_date_line(first)) return {};
+  return std::string(trim(first));
+}
+
 // Pass 2: one Document per readable file, in path order.
 void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
              std::vector<parser::Document>& docs, std::vector<const Entry*>& entries,
@@ -199,6 +220,7 @@ void extract(const std::vector<Entry>& files, const Models& m, Learned& l,
     options.date_from_text = false;
     docs.push_back(chrome::build_document(e.url, kept->page, verdicts, options));
     docs.back().url = e.url;
+    if (!html) docs.back().title = dump_title(docs.back());
     entries.push_back(&e);
     headlines.push_back(html ? std::vector<std::string>{} : headline_lines(kept->page, verdicts));
     chrome::PageSignals sig;
@@ -232,17 +254,6 @@ void settle_site_pages(std::vector<parser::Document>& docs, const std::vector<co
     docs[i].kind = parser::PageKind::kPage;
     if (!with_pages) written[i].reset();
   }
-}
-
-// A short line that does not end a sentence: a label, a date, a count.
-bool label_line(std::string_view text, size_t max_words) {
-  text = trim(text);
-  if (text.empty() || count_words(text, max_words + 1) > max_words) return false;
-  for (std::string_view end : {".", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F",
-                               "\xD8\x9F", "\xDB\x94"}) {
-    if (text.ends_with(end)) return false;
-  }
-  return true;
 }
 
 // Widens the lines dropped as links (drop[k]) to the lists they make: a

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "dedup/dedup.h"
+#include "dedup/dedup_internal.h"
 
 namespace winnow::dedup {
 
@@ -161,6 +162,12 @@ std::string address_shape(std::string_view url) {
   return shape;
 }
 
+// Addresses of one shape (address_shape) in one folder, digits aside
+// (url_shape: /2014/10/ and /2015/07/ are one; /posts/ and /archive/ two).
+bool same_kind_of_address(std::string_view a, std::string_view b) {
+  return address_shape(a) == address_shape(b) && url_shape(a) == url_shape(b);
+}
+
 // Two posts of one site under titles, both known, that are not one title
 // (under a quarter of their distinct words in common, so "the" or "of" do
 // not tie them; "Trip" and "Trip (updated)" stay one), at addresses of one
@@ -168,7 +175,7 @@ std::string address_shape(std::string_view url) {
 // too, but not a post's address.
 bool titled_apart(const DocInput& a, const DocInput& b) {
   if (a.title.empty() || b.title.empty()) return false;
-  if (address_shape(a.url) != address_shape(b.url)) return false;
+  if (!same_kind_of_address(a.url, b.url)) return false;
   std::vector<std::string> wa, wb;
   for_each_word(a.title, [&](std::string_view w) { wa.push_back(to_lower_ascii(w)); });
   for_each_word(b.title, [&](std::string_view w) { wb.push_back(to_lower_ascii(w)); });
@@ -180,6 +187,23 @@ bool titled_apart(const DocInput& a, const DocInput& b) {
   std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
   const size_t all = wa.size() + wb.size() - common.size();
   return all > 0 && common.size() * 4 < all;
+}
+
+// Two posts of one site under two titles, both known, and two dates, both
+// to the day, at addresses of one kind: a post published again later
+// under a new title (a series part reworked from an older post), though
+// the titles share words. A tag or month page showing a post carries the
+// post's date and sits in a folder of its own; a copy republished under
+// the same title is the same post.
+bool dated_apart(const DocInput& a, const DocInput& b) {
+  if (a.date.size() < 10 || b.date.size() < 10) return false;
+  if (a.date.compare(0, 10, b.date, 0, 10) == 0) return false;
+  if (a.title.empty() || b.title.empty()) return false;
+  Normalizer normalizer;
+  std::string ta, tb;
+  normalizer.normalize(a.title, ta);
+  normalizer.normalize(b.title, tb);
+  return ta != tb && same_kind_of_address(a.url, b.url);
 }
 
 class Decider {
@@ -214,7 +238,8 @@ class Decider {
   std::vector<NearPara> near_para_;  // NearIndex id -> paragraph
   std::unordered_map<int64_t, size_t> pos_of_;  // by DocInput::id
   // Document position -> the earlier document it repeats whole (or nearly)
-  // under a title sharing no word with its own (titled_apart): a repost.
+  // under a title sharing no word with its own (titled_apart) or under a
+  // date of its own (dated_apart): a repost.
   std::unordered_map<size_t, size_t> repost_of_;
   // Whether document i keeps a paragraph that `owner` holds: both are
   // articles (Options::keep_shared_in_articles), and works of their own
@@ -392,7 +417,8 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   auto repost = [&](size_t j) {
     const DocInput& a = docs_[i];
     const DocInput& b = docs_[j];
-    if (a.kind == DocKind::kListing || b.kind == DocKind::kListing || !titled_apart(a, b)) {
+    if (a.kind == DocKind::kListing || b.kind == DocKind::kListing ||
+        !(titled_apart(a, b) || dated_apart(a, b))) {
       return false;
     }
     repost_of_[i] = j;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "dedup/dedup.h"
+#include "dedup/dedup_internal.h"
 
 namespace winnow::dedup {
 namespace {
@@ -132,6 +133,8 @@ std::string spelled_headline(const SharingInput& page) {
 
 bool slug_spells_title(const SharingInput& page) { return !spelled_headline(page).empty(); }
 
+}  // namespace
+
 // The folder a URL sits in, with runs of digits as "0": the kind of
 // address ("/0/0/0/" for dated permalinks, "/tags/", "/page/") whose pages
 // are built alike.
@@ -160,6 +163,8 @@ std::string url_shape(std::string_view url) {
   }
   return out;
 }
+
+namespace {
 
 size_t url_depth(std::string_view url) {
   size_t scheme = url.find("://");

@@ -209,6 +209,10 @@ TEST_CASE("clean DIR: a list of links takes its label and its dates with it", "[
   CHECK(lines[1].get_string("path") == "bg/a.txt");
   CHECK(lines[1].get_string("text") == bg_title + "\n\n" + bg_body);
   CHECK(lines[2].get_string("path") == "en/a.txt");
+  // A dump has no <title>: its first line, read as one, is its title.
+  CHECK(lines[0].get_string("title") == ar_title);
+  CHECK(lines[1].get_string("title") == bg_title);
+  CHECK(lines[2].get_string("title") == en_title);
 }
 
 TEST_CASE("clean DIR: a post shown alone on a tag page stays with its permalink", "[policy]") {

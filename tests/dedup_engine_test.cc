@@ -325,6 +325,39 @@ TEST_CASE("a post published again under a new title stays whole; copies do not",
   CHECK(by_id(once, 2).reason == "empty");
 }
 
+TEST_CASE("a post reworked under a new title and a new date stays; a re-dated copy goes",
+          "[policy]") {
+  // The titles share most words, so they alone do not tell two posts
+  // apart; two dates, both to the day, with two titles in one folder do.
+  const std::vector<std::string> text = {para(92, 30), para(93, 25), para(94, 20)};
+  auto dated = [](DocInput d, std::string title, std::string date) {
+    d.title = std::move(title);
+    d.date = std::move(date);
+    return d;
+  };
+  std::vector<DocInput> in = {
+      dated(doc(1, "https://ex.org/160.html", DocKind::kArticle, text),
+            "Setting up the capture library in the editor", "2014-10-19"),
+      dated(doc(2, "https://ex.org/1906.html", DocKind::kArticle, text),
+            "Capture library, part three: setting up the editor", "2015-07-13"),
+      // The post again under its own title, dated anew: the same post.
+      dated(doc(3, "https://ex.org/1907.html", DocKind::kArticle, text),
+            "Setting up the capture library in the editor", "2016-01-02"),
+      // Another folder (an archive showing the post): not a repost.
+      dated(doc(4, "https://ex.org/archive/1504.html", DocKind::kArticle, text),
+            "Archive of April 2015", "2015-04-30")};
+  for (DocInput& d : in) d.priority = d.id;
+  Options o;
+  o.keep_shared_in_articles = true;
+  auto r = run_dedup(in, o);
+  CHECK(by_id(r, 1).keep);
+  CHECK(by_id(r, 2).keep);
+  for (const auto& pd : by_id(r, 2).paragraphs) CHECK(pd.keep);
+  CHECK_FALSE(by_id(r, 3).keep);
+  CHECK(by_id(r, 3).dup_of == 1);
+  CHECK_FALSE(by_id(r, 4).keep);
+}
+
 TEST_CASE("a short poem of its own stays; a page of titles found elsewhere goes", "[policy]") {
   // No line reaches 5 words: nothing to dedup, yet the poem is the page's
   // own text, while a category page's lines are other posts' titles.
