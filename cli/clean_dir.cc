@@ -184,13 +184,20 @@ bool label_line(std::string_view text, size_t max_words) {
 }
 
 // A text dump has no <title>: its first kept line is its title when it
-// reads as one (a short line, no sentence end, not a date).
+// reads as one (a short line, no full stop at its end, not a date).
 constexpr size_t kDumpTitleWords = 30;  // an ideograph counts as a word
 std::string dump_title(const parser::Document& d) {
   if (d.paragraphs.empty()) return {};
-  const std::string& first = d.paragraphs.front().text;
-  if (!label_line(first, kDumpTitleWords) || chrome::is_date_line(first)) return {};
-  return std::string(trim(first));
+  std::string_view first = trim(d.paragraphs.front().text);
+  if (first.empty() || count_words(first, kDumpTitleWords + 1) > kDumpTitleWords ||
+      chrome::is_date_line(first)) {
+    return {};
+  }
+  // A title may ask or exclaim; it does not end with a full stop.
+  for (std::string_view end : {".", "\xE3\x80\x82", "\xDB\x94"}) {
+    if (first.ends_with(end) && !first.ends_with("...")) return {};
+  }
+  return std::string(first);
 }
 
 // Pass 2: one Document per readable file, in path order.
@@ -310,7 +317,14 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
   }
   // Lines naming other pages go first: they are links, and left in they
   // would make every listing of titles a page of its own text.
-  std::vector<std::vector<size_t>> links = dedup::headline_links(share);
+  std::vector<std::string> titles;
+  std::vector<std::vector<size_t>> links = dedup::headline_links(share, &titles);
+  for (size_t i = 0; i < n; ++i) {
+    // A dump's title: the line naming the page (a title the template's
+    // "recent posts" repeat is chrome on the page, yet names it), else its
+    // first kept line (dump_title).
+    if (entries[i]->type != FileType::kHtml && !titles[i].empty()) docs[i].title = titles[i];
+  }
   for (size_t i = 0; i < n; ++i) {
     if (links[i].empty() || entries[i]->type == FileType::kHtml) continue;
     std::vector<bool> drop(docs[i].paragraphs.size(), false);

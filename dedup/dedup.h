@@ -241,7 +241,11 @@ std::vector<SharingRank> rank_by_sharing(const std::vector<SharingInput>& pages)
 // ("<title> | Site"), to the headline of another page, the line its
 // address spells -- and so are links (a listing's titles, "related posts",
 // translation boxes), not content. Per page, the paragraph indexes.
-std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages);
+// With `titles`: per page, the line that names it as the page prints it
+// (its address spells it, or it reads as a title and heads few pages), or
+// "": a text dump's title.
+std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages,
+                                                std::vector<std::string>* titles = nullptr);
 
 // After run_dedup: removes the paragraphs, however short, that continue a
 // copied passage -- they repeat, in order, the paragraphs around the kept

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <numeric>
 #include <optional>
+#include <unordered_set>
 #include <unordered_map>
 
 #include "dedup/dedup.h"
@@ -241,6 +242,7 @@ class Decider {
   // under a title sharing no word with its own (titled_apart) or under a
   // date of its own (dated_apart): a repost.
   std::unordered_map<size_t, size_t> repost_of_;
+  std::unordered_set<size_t> in_repost_;  // both documents of each pair
   // Whether document i keeps a paragraph that `owner` holds: both are
   // articles (Options::keep_shared_in_articles), and works of their own
   // when Options::shared_between_works says so.
@@ -255,7 +257,10 @@ class Decider {
     if (docs_[i].kind != DocKind::kArticle || docs_[it->second].kind != DocKind::kArticle) {
       return false;
     }
-    return !o_.shared_between_works || (own_work(docs_[i]) && own_work(docs_[it->second]));
+    // A post in a repost pair is a publication of its own, though most of
+    // its text is its partner's.
+    auto work = [&](size_t j) { return own_work(docs_[j]) || in_repost_.count(j) > 0; };
+    return !o_.shared_between_works || (work(i) && work(it->second));
   }
   // Whether documents i and j are two works however alike.
   bool distinct_works(size_t i, size_t j) const;
@@ -422,6 +427,8 @@ void Decider::decide_document(size_t i, const Prepared& p) {
       return false;
     }
     repost_of_[i] = j;
+    in_repost_.insert(i);
+    in_repost_.insert(j);
     return true;
   };
   auto it = doc_by_fp_.find(p.fingerprint);

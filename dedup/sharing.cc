@@ -450,12 +450,14 @@ std::string_view after_label(std::string_view norm, const Map& headlines) {
 
 }  // namespace
 
-std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages) {
-  // A title: short (up to 12 title_words), and not ending a sentence.
+std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages,
+                                                std::vector<std::string>* titles) {
+  // A title: short (up to 12 title_words), and not ending with a full
+  // stop (a title may ask or exclaim: "Why rivers move?", "改变用户体验！").
   auto title_like = [](std::string_view line) {
     line = trim(line);
-    const bool sentence = !line.empty() && (line.back() == '.' || line.back() == '!' ||
-                                            line.back() == '?' || line.ends_with("\xE3\x80\x82"));
+    const bool sentence = !line.empty() && ((line.back() == '.' && !line.ends_with("...")) ||
+                                            line.ends_with("\xE3\x80\x82"));
     return !line.empty() && !sentence && title_words(line) <= 12;
   };
   // How many pages hold each line among their headline lines: the site's
@@ -486,6 +488,18 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
       if (title_like(pages[i].headlines[k]) && heading_pages[norm] <= 2) own[i] = std::move(norm);
     }
     if (!own[i].empty()) ++headlines[own[i]];
+  }
+  if (titles) {
+    // The line as the page prints it.
+    titles->assign(pages.size(), std::string());
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (own[i].empty()) continue;
+      for (const auto* lines : {&pages[i].headlines, &pages[i].paragraphs}) {
+        for (size_t k = 0; k < lines->size() && k < 6 && (*titles)[i].empty(); ++k) {
+          if (normalize((*lines)[k]) == own[i]) (*titles)[i] = trim((*lines)[k]);
+        }
+      }
+    }
   }
   std::vector<std::vector<size_t>> out(pages.size());
   if (headlines.empty()) return out;

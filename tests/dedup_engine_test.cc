@@ -356,6 +356,24 @@ TEST_CASE("a post reworked under a new title and a new date stays; a re-dated co
   CHECK_FALSE(by_id(r, 3).keep);
   CHECK(by_id(r, 3).dup_of == 1);
   CHECK_FALSE(by_id(r, 4).keep);
+
+  // Works keep what they share (clean DIR): the repost pair are posts of
+  // their own though each is mostly the other's text, so an older edition
+  // that says nearly the same keeps its words too.
+  std::vector<std::string> older;
+  for (const std::string& t : text) older.push_back(t + " again");
+  in.push_back(dated(doc(5, "https://ex.org/5491.html", DocKind::kArticle, older),
+                     "Capture library basics, first edition", "2012-03-01"));
+  in.back().priority = 5;
+  in.back().own_work = true;  // the pair's own_work stays false: contained in each other
+  o.shared_between_works = true;
+  r = run_dedup(in, o);
+  CHECK(by_id(r, 2).keep);
+  REQUIRE(by_id(r, 5).paragraphs.size() == 3);
+  for (const auto& pd : by_id(r, 5).paragraphs) {
+    CHECK(pd.keep);
+    CHECK(pd.reason == "shared-kept");
+  }
 }
 
 TEST_CASE("a short poem of its own stays; a page of titles found elsewhere goes", "[policy]") {
