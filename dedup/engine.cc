@@ -127,8 +127,9 @@ bool marked_truncated(std::string_view raw) {
   raw = trim(raw);
   // "→", or a guillemet after a space ("Read more »"): one glued to a
   // word closes a quotation («...») in Persian, French, Russian.
+  // In right-to-left text the arrow onward points left ("بیشتر بخوانید ←").
   return raw.ends_with("\xE2\x86\x92") || raw.ends_with(" \xC2\xBB") ||
-         raw.ends_with(" \xE2\x80\xBA");
+         raw.ends_with(" \xE2\x80\xBA") || raw.ends_with(" \xE2\x86\x90");
 }
 
 bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }

@@ -100,7 +100,8 @@ std::string percent_decoded(std::string_view s) {
 // headline's permalink ("/2016/09/camping-dana-biosphere-reserve/" for
 // "Camping in the Dana Biosphere Reserve"; "/tags/camping/" spells one
 // word in six). Slugs often run words together ("multipathrouting"), so a
-// headline word of 3+ bytes also counts when found inside the slug.
+// headline word of 3+ letters also counts when found inside the slug (not
+// a two-letter Persian "در" inside "دریای").
 // The line the URL's slug spells (normalised), or "".
 std::string spelled_headline(const SharingInput& page) {
   std::vector<std::string> slug = slug_tokens(percent_decoded(page.url));
@@ -120,7 +121,7 @@ std::string spelled_headline(const SharingInput& page) {
       if (w.empty()) continue;
       ++words;
       found += std::find(slug.begin(), slug.end(), w) != slug.end() ||
-               (w.size() >= 3 && packed.find(w) != std::string::npos);
+               (code_points(w) >= 3 && packed.find(w) != std::string::npos);
     }
     // Half the words, and two of them unless the headline is one word
     // ("Home bes" is a breadcrumb, not the headline of /tag/bes/).

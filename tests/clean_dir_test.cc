@@ -259,6 +259,30 @@ TEST_CASE("clean DIR: a post shown alone on a tag page stays with its permalink"
   CHECK(std::find(paths.begin(), paths.end(), "tags/olives/index.txt") == paths.end());
 }
 
+TEST_CASE("clean DIR: a tag's address does not spell a Persian title by its short words",
+          "[policy]") {
+  // The tag page /fa/tags/دریای-مرده/ shows the one post whole. Counting
+  // bytes, the two-letter "در" (four bytes) was found inside "دریای", so
+  // the tag's address "spelled" the title and the tag page owned the post.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-fa-slug");
+  const std::string title = "در کنار دریای مرده در کلبه ای بخوابید";
+  const std::string body =
+      "شب را در کلبه‌ای کنار دریای مرده گذراندیم و صبح زود برای شنا به ساحل رفتیم، آب "
+      "آنقدر شور بود که بدون هیچ تلاشی روی آب ماندیم.";
+  fs::create_directories(dir + "/fa/2020/03/sleep-chalet-dead-sea");
+  fs::create_directories(dir + "/fa/tags/دریای-مرده");
+  winnow::test::spit(dir + "/fa/2020/03/sleep-chalet-dead-sea/index.txt",
+                     title + "\n\n" + body + "\n");
+  winnow::test::spit(dir + "/fa/tags/دریای-مرده/index.txt", title + "\n\n" + body + "\n");
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = parse_lines(r.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].get_string("path") == "fa/2020/03/sleep-chalet-dead-sea/index.txt");
+  CHECK(lines[0].get_string("title") == title);
+  CHECK(lines[0].get_string("text") == title + "\n\n" + body);
+}
+
 TEST_CASE("clean DIR: a listed post's date goes with its title, in Persian digits too", "[policy]") {
   // Tag and month pages list each post as title, date, body. The titles
   // name the posts' pages (addresses that do not spell them) and go; the
