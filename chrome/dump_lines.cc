@@ -342,20 +342,29 @@ bool is_pagination(std::string_view text) {
   return numbers >= 2 || (numbers == 1 && toks.size() >= 2);
 }
 
+namespace {
+
+// Arrows that open or close a link. Guillemets also quote speech («Yes»,
+// she said): as arrows they stand apart from the words ("« Older",
+// "Newer »").
+constexpr std::string_view kArrowStart[] = {"\xE2\x86\x90", "\xC2\xAB ", "\xE2\x80\xB9 ",
+                                            "<< ", "<-"};
+constexpr std::string_view kArrowEnd[] = {"\xE2\x86\x92", " \xC2\xBB", " \xE2\x80\xBA", " >>",
+                                          "->"};
+
+bool ends_with_arrow(std::string_view text) {
+  return std::any_of(std::begin(kArrowEnd), std::end(kArrowEnd),
+                     [&](std::string_view a) { return text.ends_with(a); });
+}
+
+}  // namespace
+
 bool is_nav_arrow(std::string_view text) {
-  // Guillemets also quote speech («Yes», she said): as arrows they stand
-  // apart from the words ("« Older", "Newer »").
-  static constexpr std::string_view kStart[] = {"\xE2\x86\x90", "\xC2\xAB ", "\xE2\x80\xB9 ",
-                                                "<< ", "<-"};
-  static constexpr std::string_view kEnd[] = {"\xE2\x86\x92", " \xC2\xBB", " \xE2\x80\xBA", " >>",
-                                              "->"};
   text = trim(text);
   if (text.empty()) return false;
-  bool start = false, end = false;
-  for (std::string_view a : kStart) start = start || text.substr(0, a.size()) == a;
-  for (std::string_view a : kEnd) {
-    end = end || (text.size() >= a.size() && text.substr(text.size() - a.size()) == a);
-  }
+  bool start = false;
+  for (std::string_view a : kArrowStart) start = start || text.starts_with(a);
+  const bool end = ends_with_arrow(text);
   // "← Older posts", "Next post →"; "« Previous title Next title »" holds
   // two titles and may be longer.
   const size_t words = count_words(text, 40);
@@ -564,6 +573,24 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
   }
 }
 
+// A listing's teasers: two or more lines of prose that each end with an
+// arrow onward ("... more >>", "... Continue reading →"; in right-to-left
+// text "... بیشتر بخوانید ←"). The text goes on elsewhere; here it is the
+// listing's furniture. One such line may be an article's own.
+void mark_teasers(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  std::vector<size_t> teasers;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
+    std::string_view t = trim(blocks[i].text);
+    if ((ends_with_arrow(t) || t.ends_with(" \xE2\x86\x90")) && looks_like_prose(t)) {
+      teasers.push_back(i);
+    }
+  }
+  if (teasers.size() < 2) return;
+  for (size_t i : teasers) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
+}
+
 // A comments section: after the one "N comments" header of a page that has
 // content above it, everything the template did not already mark is
 // readers' comments.
@@ -635,6 +662,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
     }
   }
   mark_comments(page, out);
+  mark_teasers(page, out);
   mark_page_toc(page, out);
   spread_soft(level, out);
   mark_date_lists(page, out);

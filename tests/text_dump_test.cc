@@ -240,6 +240,28 @@ TEST_CASE("DumpModel: a comments section ends the content", "[policy]") {
   CHECK(k[1] == std::vector<std::string>{"Canal opened", bodies[1]});
 }
 
+TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome", "[policy]") {
+  const std::string t1 =
+      "The ferry leaves twice a day now and the islanders say the boats are full. more >>";
+  const std::string t2 =
+      "Weavers sold cloth and honey in the square until the evening bell rang. more >>";
+  const std::string fa =
+      "ساحل دریای مرده مکان مناسبی برای دور شدن از ازدحام و شلوغی شهر است و ارزان تر از هتل "
+      "است. بیشتر بخوانید \xE2\x86\x90";
+  std::vector<std::string> urls = {"https://v.example.org/", "https://v.example.org/a/",
+                                   "https://v.example.org/fa/"};
+  std::vector<std::string> dumps = {
+      "Welcome to the valley news, written by its people.\n\n" + t1 + "\n\n" + t2 + "\n",
+      // One line with an arrow on an article: its own.
+      "The mill\n\n" + t1 + "\n",
+      // Right to left, the arrow onward points left.
+      "\xD8\xAF\xD9\x88\xD9\x85 " + fa + "\n\n" + fa + "\n\n" + fa + " \xD8\xAF\xD9\x88\xD9\x85\n"};
+  auto k = kept(urls, dumps);
+  CHECK(k[0] == std::vector<std::string>{"Welcome to the valley news, written by its people."});
+  CHECK(k[1] == std::vector<std::string>{"The mill", t1});
+  CHECK(k[2].size() == 1);  // the line that does not end in the arrow
+}
+
 TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content", "[policy]") {
   std::vector<std::string> urls = {"https://v.example.org/feed/", "https://v.example.org/old/",
                                    "https://v.example.org/a/"};
