@@ -290,6 +290,33 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
   size_t tail = n;
   while (tail > 0 && drop[tail - 1]) --tail;
   if (n - tail >= 2 && tail > 0 && label_line(paras[tail - 1].text, 4)) drop[tail - 1] = true;
+  // A bulleted list most of whose items name other pages ("Related posts"
+  // with titles the folder lacks among them) is a list of links, with its
+  // label.
+  for (size_t k = 0; k < n;) {
+    // One list: items on consecutive lines (a chrome label between two
+    // lists, such as "Translations" under the footnotes, parts them).
+    size_t end = k;
+    while (end < n && paras[end].kind == parser::BlockKind::kListItem &&
+           (end == k || paras[end].block == paras[end - 1].block + 1)) {
+      ++end;
+    }
+    if (end == k) {
+      ++k;
+      continue;
+    }
+    const auto named = static_cast<size_t>(std::count(drop.begin() + static_cast<ptrdiff_t>(k),
+                                                      drop.begin() + static_cast<ptrdiff_t>(end), true));
+    if (named >= 2 && named * 2 >= end - k) {
+      std::fill(drop.begin() + static_cast<ptrdiff_t>(k), drop.begin() + static_cast<ptrdiff_t>(end),
+                true);
+      if (k > 0 && paras[k - 1].kind != parser::BlockKind::kListItem &&
+          paras[k - 1].block + 1 == paras[k].block && label_line(paras[k - 1].text, 4)) {
+        drop[k - 1] = true;
+      }
+    }
+    k = end;
+  }
 }
 
 // An article with this share of its text on one other article, or this

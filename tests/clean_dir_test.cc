@@ -215,6 +215,34 @@ TEST_CASE("clean DIR: a list of links takes its label and its dates with it", "[
   CHECK(lines[2].get_string("title") == en_title);
 }
 
+TEST_CASE("clean DIR: a related-posts list naming pages goes with its absent titles",
+          "[policy]") {
+  // Two of the three titles name pages of the folder; the third names a
+  // post the folder lacks, yet it is an item of the same list of links.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-related");
+  const std::vector<std::string> titles = {"Setting up the capture library",
+                                           "Reading packets in the editor", "Mock servers"};
+  const std::vector<std::string> bodies = {
+      "First download the capture library and its developer pack, then unpack both.",
+      "Open the editor, add the include folder, and read the first packet from the card.",
+      "A mock server answers like the real API, so the client can be built before it."};
+  fs::create_directories(dir + "/posts");
+  for (size_t i = 0; i < 3; ++i) {
+    std::string text = titles[i] + "\n\n" + bodies[i] + "\n";
+    if (i == 2) {
+      text += "\nRelated posts\n\n  \xE2\x80\xA2 " + titles[0] + "\n  \xE2\x80\xA2 " + titles[1] +
+              "\n  \xE2\x80\xA2 Ten seconds to a film-grade video with no code at all!\n";
+    }
+    winnow::test::spit(dir + "/posts/p" + std::to_string(i) + ".txt", text);
+  }
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = parse_lines(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[2].get_string("path") == "posts/p2.txt");
+  CHECK(lines[2].get_string("text") == titles[2] + "\n\n" + bodies[2]);
+}
+
 TEST_CASE("clean DIR: a post shown alone on a tag page stays with its permalink", "[policy]") {
   // A post whose page also carries a note shared with one other post has
   // under 85% of its text as its own; the tag page showing just the post
