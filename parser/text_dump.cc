@@ -5,6 +5,7 @@
 // chrome stage can judge each. List markers and the line numbers of code
 // listings are recognised in both.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "parser/internal.h"
@@ -186,10 +187,36 @@ std::vector<Mark> find_runs(const std::vector<Line>& lines) {
   return mark;
 }
 
+// An assignment as shells and config files write it, the name glued to
+// "=" and its value ("NOBOLD=\"\\033[0m\"", "gpgcheck=0", "exit_status=0").
+bool assignment_line(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && (std::isalnum(static_cast<unsigned char>(t[i])) || t[i] == '_' ||
+                          (i > 0 && (t[i] == '.' || t[i] == '-')))) {
+    ++i;
+  }
+  return i > 0 && !std::isdigit(static_cast<unsigned char>(t[0])) && i + 1 < t.size() &&
+         t[i] == '=' && t[i + 1] != ' ' && t[i + 1] != '=';
+}
+
+// A shell block's closing or turning word, alone or leading its line
+// ("done < $tree", "fi", "then").
+bool shell_keyword_line(std::string_view t) {
+  static constexpr std::string_view kWords[] = {"do", "done", "fi", "then", "else", "esac"};
+  for (std::string_view w : kWords) {
+    if (t == w || (t.starts_with(w) && t.size() > w.size() && t[w.size()] == ' ' &&
+                   (t.find('<') != std::string_view::npos || t.find(';') != std::string_view::npos))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A line that reads as program text: it ends in { } ; > ) or starts with
-// } < // /* * # $ @ or a tag.
+// } < // /* * # $ @ or a tag; an assignment; a shell block's keyword.
 bool code_like(std::string_view t) {
   if (t.empty()) return false;
+  if (assignment_line(t) || shell_keyword_line(t)) return true;
   const char last = t.back();
   if (last == '{' || last == '}' || last == ';' || last == '>' || last == ')') return true;
   const char first = t.front();

@@ -121,6 +121,23 @@ TEST_CASE("parse_text: code keeps its indentation and its blank lines stay insid
         "#!/usr/bin/python\nimport requests\ndef main():\n    return {\n        'a': 1\n    }");
 }
 
+TEST_CASE("parse_text: assignments and shell keywords read as code", "[policy]") {
+  // A shell script's colour table and a repository file's settings have
+  // no indentation and no ";" -- their lines were kept one by one as text.
+  auto p = plain(
+      "The hook:\n\n#!/bin/bash\nNOBOLD=\"\\033[0m\"\nRED=\"\\033[31m\"\n\n"
+      "while read name\ndo\n  echo $name\ndone < $tree\n\nThe repository file:\n\n"
+      "[base]\nenabled=1\ngpgcheck=0\n\nSo x = 1 in prose stays, and so does this line.\n");
+  REQUIRE(p.blocks.size() == 5);
+  CHECK(p.blocks[1].kind == BlockKind::kPre);
+  CHECK(p.blocks[1].text ==
+        "#!/bin/bash\nNOBOLD=\"\\033[0m\"\nRED=\"\\033[31m\"\nwhile read name\ndo\n  echo "
+        "$name\ndone < $tree");
+  CHECK(p.blocks[3].kind == BlockKind::kPre);
+  CHECK(p.blocks[3].text == "[base]\nenabled=1\ngpgcheck=0");
+  CHECK(p.blocks[4].kind == BlockKind::kParagraph);
+}
+
 TEST_CASE("parse_text: numbered lists lose their numbers, headings keep them", "[policy]") {
   // w3m right-aligns list numbers (" 9.", "10."); a heading " 1. Setup"
   // far from " 2. Install" is not a list.
