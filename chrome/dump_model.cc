@@ -24,6 +24,7 @@ constexpr uint64_t kSeedText = 0x51ed270b27b2e5a1ull;
 constexpr uint64_t kSeedDigits = 0x2545f4914f6cdd1dull;
 constexpr uint64_t kSeedHead = 0x9e3779b97f4a7c15ull;
 constexpr uint64_t kSeedFirst = 0x7f4a7c159e3779b9ull;
+constexpr uint64_t kSeedLabel = 0xc2b2ae3d27d4eb4full;
 // Short lines (2..14 tokens) also count under their first 3 tokens with
 // digits folded ("Posted by will / May 8, 2009", "Posted by will / June
 // 1, 2010" are one key).
@@ -51,6 +52,46 @@ struct Group {
   std::unordered_map<uint64_t, KeyStat> keys;
 };
 
+// The items of a line that lists things ("linux, tv", "Tags: rain، sea"),
+// split at , | / the middle dot, the bullet, the Arabic-script comma "،",
+// the ideographic "、" and the fullwidth "，"; a short label before a
+// colon (three words at most: "Tags:", "برچسب‌ها:", "标签：") goes to
+// *label.
+std::vector<std::string_view> list_items(std::string_view text, std::string_view* label) {
+  *label = {};
+  for (std::string_view colon : {": ", "\xEF\xBC\x9A"}) {  // ":", fullwidth "："
+    const size_t at = text.find(colon);
+    if (at != std::string_view::npos && at > 0 && count_words(text.substr(0, at), 4) <= 3) {
+      *label = trim(text.substr(0, at));
+      text = text.substr(at + colon.size());
+      break;
+    }
+  }
+  static constexpr std::string_view kSeps[] = {",", "|", "/", "\xC2\xB7", "\xE2\x80\xA2",
+                                               "\xD8\x8C", "\xE3\x80\x81", "\xEF\xBC\x8C"};
+  std::vector<std::string_view> items;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size();) {
+    size_t len = i == text.size() ? 1 : 0;
+    for (std::string_view sep : kSeps) {
+      if (len == 0 && text.substr(i, sep.size()) == sep) len = sep.size();
+    }
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    std::string_view item = trim(text.substr(start, i - start));
+    if (!item.empty()) items.push_back(item);
+    i += len;
+    start = i;
+  }
+  return items;
+}
+
+// A post template's labelled list ("Tags: a, b, c", "Categories: x / y"):
+// a label, two or more items of up to four words each.
+constexpr size_t kLabelItemWords = 4;
+
 // The keys of one line; 0 = none.
 struct LineKeys {
   bool long_line = false;
@@ -58,6 +99,7 @@ struct LineKeys {
   uint64_t digits = 0;  // the folded text with digit runs as "0"
   uint64_t head = 0;    // first tokens, digits folded, of a short line
   uint64_t first = 0;   // the first token of a line of 2 to 5 tokens
+  uint64_t label = 0;   // the folded label of a labelled list of short items
 };
 
 LineKeys keys_of(const Block& b, internal::FoldedLine& line, std::string& scratch) {
@@ -74,6 +116,18 @@ LineKeys keys_of(const Block& b, internal::FoldedLine& line, std::string& scratc
   if (line.tokens >= 2 && line.tokens <= 5) {
     std::string_view folded = line.folded;
     k.first = hash64(folded.substr(0, folded.find(' ')), kSeedFirst) | 1;
+  }
+  if (b.text.find(':') != std::string::npos || b.text.find("\xEF\xBC\x9A") != std::string::npos) {
+    std::string_view label;
+    std::vector<std::string_view> items = list_items(b.text, &label);
+    const bool short_items =
+        items.size() >= 2 && std::all_of(items.begin(), items.end(), [](std::string_view t) {
+          return count_words(t, kLabelItemWords + 1) <= kLabelItemWords;
+        });
+    if (!label.empty() && short_items) {
+      internal::fold_text_into(label, false, scratch);
+      if (!scratch.empty()) k.label = hash64(scratch, kSeedLabel) | 1;
+    }
   }
   return k;
 }
@@ -96,6 +150,13 @@ struct DumpModel::Impl {
   void prune(Group& g) const;
   internal::Recurrence recurs(const Group& g, const LineKeys& k, int64_t copies) const;
   bool recurring_items(const Group& site, std::string_view text, int64_t copies) const;
+  // A labelled list of short items whose label starts such lists on a
+  // recurring share of the site's pages ("Tags: ..." under every post).
+  bool recurring_label(const Group& site, const LineKeys& k, int64_t copies) const {
+    if (k.label == 0) return false;
+    auto it = site.keys.find(k.label);
+    return it != site.keys.end() && it->second.pages >= threshold(site, copies);
+  }
   void mark_breadcrumbs(const Group& site, const ParsedPage& page, int64_t copies,
                         std::vector<BlockVerdict>& out) const;
   // copies_floor per site group, computed on first use.
@@ -124,7 +185,7 @@ void DumpModel::Impl::add(Group& g, const std::vector<LineKeys>& keys) const {
   page_keys.reserve(keys.size() * 3);
   std::vector<uint64_t> long_keys;
   for (const LineKeys& k : keys) {
-    for (uint64_t key : {k.text, k.digits, k.head, k.first})
+    for (uint64_t key : {k.text, k.digits, k.head, k.first, k.label})
       if (key != 0) page_keys.push_back(key);
     if (k.long_line && k.text != 0) long_keys.push_back(k.text);
   }
@@ -192,16 +253,8 @@ internal::Recurrence DumpModel::Impl::recurs(const Group& g, const LineKeys& k,
 // the site's categories or tags.
 bool DumpModel::Impl::recurring_items(const Group& site, std::string_view text,
                                       int64_t copies) const {
-  std::vector<std::string_view> items;
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const bool sep = i == text.size() || text[i] == ',' || text[i] == '|' || text[i] == '/' ||
-                     text.substr(i, 2) == "\xC2\xB7" || text.substr(i, 3) == "\xE2\x80\xA2";
-    if (!sep) continue;
-    std::string_view item = trim(text.substr(start, i - start));
-    if (!item.empty()) items.push_back(item);
-    start = i + 1;
-  }
+  std::string_view label;
+  std::vector<std::string_view> items = list_items(text, &label);
   if (items.size() < 2) return false;
   const int64_t t = threshold(site, copies);
   std::string folded;
@@ -271,7 +324,8 @@ std::vector<BlockVerdict> DumpModel::classify(std::string_view url,
     if (level[i] == internal::Recurrence::kHard && !headline_by_number(k)) {
       out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
     } else if (!groups.empty() && page.blocks[i].kind != parser::BlockKind::kPre &&
-               impl_->recurring_items(*groups.front(), page.blocks[i].text, copies)) {
+               (impl_->recurring_items(*groups.front(), page.blocks[i].text, copies) ||
+                impl_->recurring_label(*groups.front(), k, copies))) {
       out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
     }
     if (!out[i].chrome) seen_unique = true;

@@ -238,6 +238,34 @@ TEST_CASE("DumpModel: the template of every page is chrome, the posts are not", 
   CHECK(k[2] == std::vector<std::string>{"Market day", bodies[2]});
 }
 
+TEST_CASE("DumpModel: a labelled list the template prints under every post is chrome",
+          "[policy]") {
+  // "برچسب‌ها:" (Tags:) starts a list of the post's tags, in Persian
+  // commas, on every post; the tags themselves differ from post to post
+  // and never stand on lines of their own. A colon in a post's own line
+  // with a list after it ("Needed: ...") is text.
+  const std::vector<std::string> bodies = {
+      "The cooperative repaired its mill with stone from the river.",
+      "Farmers of the upper valley opened the old canal again on Tuesday.",
+      "Weavers sold cloth and honey in the square until the evening bell.",
+      "Teachers painted the classrooms and the school opened after the floods.",
+      "The water board warned that the river could rise during the night.",
+      "Volunteers dug a new well beside the granary in three long weeks."};
+  const std::vector<std::string> tags = {"mill", "canal", "market", "school", "flood", "well"};
+  std::vector<std::string> urls, dumps;
+  for (size_t i = 0; i < 6; ++i) {
+    urls.push_back("https://valley.example.org/posts/" + std::to_string(i) + "/");
+    dumps.push_back("Valley Forum\n\n" + bodies[i] + "\n\n" +
+                    (i == 3 ? "Needed: brushes, white paint, ladders\n\n" : "") +
+                    "\xD8\xA8\xD8\xB1\xDA\x86\xD8\xB3\xD8\xA8\xE2\x80\x8C\xD9\x87\xD8\xA7: " +
+                    tags[i] + "\xD8\x8C village " + std::to_string(i) + "\xD8\x8C " + tags[(i + 1) % 6] +
+                    "\n");
+  }
+  auto k = kept(urls, dumps);
+  CHECK(k[2] == std::vector<std::string>{bodies[2]});
+  CHECK(k[3] == std::vector<std::string>{bodies[3], "Needed: brushes, white paint, ladders"});
+}
+
 TEST_CASE("DumpModel: a comments section ends the content", "[policy]") {
   const std::vector<std::string> titles = {"Mill repaired", "Canal opened", "Market day",
                                            "School reopens"};
