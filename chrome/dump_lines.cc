@@ -212,17 +212,18 @@ bool is_comment_count(std::string_view text) {
   return word && count;
 }
 
-// A post's meta line of a few short parts, one of them about its comments:
-// "Posted in Travel | 3 Comments", "May 2, 2009 · Leave a comment",
-// "Tags: rain, sea | Comments Off". A part is an "N comments" count, or a
-// later part that starts with a comment word or is a short phrase (four
-// words at most) ending in one.
+// A post's meta line of a few short parts (split by a spaced | / · or •),
+// one of them about its comments -- "Posted in Travel | 3 Comments", "May
+// 2, 2009 · Leave a comment", "Tags: rain, sea | Comments Off": an "N
+// comments" count, or a later part that starts with a comment word or is
+// a short phrase (four words at most) ending in one -- or, among three
+// parts or more, the post's date.
 bool is_meta_line(std::string_view text) {
   std::vector<std::string> parts;
   std::string cur;
   for (size_t i = 0; i < text.size();) {
     size_t len = 0;
-    if (text[i] == '|') {
+    if (text[i] == '|' || text[i] == '/') {
       len = 1;
     } else if (text.compare(i, 2, "\xC2\xB7") == 0) {  // U+00B7 middle dot
       len = 2;
@@ -241,17 +242,24 @@ bool is_meta_line(std::string_view text) {
   }
   parts.push_back(std::move(cur));
   if (parts.size() < 2 || parts.size() > 6) return false;
-  bool comments = false;
+  bool comments = false, dated = false;
   for (size_t k = 0; k < parts.size(); ++k) {
     const std::string folded = fold_text(parts[k]);
     std::vector<std::string_view> toks = fold_tokens(folded);
     if (toks.empty()) continue;
-    if (toks.size() > 12) return false;
+    // A part is short and no sentence ("... the Request / Response headers
+    // with it, so the cache knows.").
+    if (toks.size() > 12 || count_words(parts[k], 13) > 12 || looks_like_prose(parts[k])) {
+      return false;
+    }
     comments = comments || is_comment_count(parts[k]) ||
                (k > 0 && (contains(kCommentWords, toks.front()) ||
                           (toks.size() <= 4 && contains(kCommentWords, toks.back()))));
+    dated = dated || is_date_line(parts[k]);
   }
-  return comments;
+  // Or three parts or more, one of them the post's date: "Posted by will /
+  // June 22, 2009 / Posted in linux, tv".
+  return comments || (dated && parts.size() >= 3);
 }
 
 // Lower case for the cased scripts fold_text leaves as they are:

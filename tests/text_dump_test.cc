@@ -178,6 +178,17 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK_FALSE(is_meta_line("We read the reviews | they said the comments were kind and fair"));
   CHECK_FALSE(is_meta_line("Travel|3 Comments"));
   CHECK_FALSE(is_meta_line("Rivers | Lakes | Seas"));
+  // Three parts or more with the post's date among them.
+  CHECK(is_meta_line("Posted by will / June 22, 2009 / Posted in linux, tv"));
+  CHECK_FALSE(is_meta_line("Posted by will / June 22, 2009"));
+  CHECK_FALSE(is_meta_line("Rivers / Lakes / Seas of the north"));
+  // Prose that names a request / response is no meta line ("response" is
+  // a comment word).
+  CHECK_FALSE(is_meta_line("We send the Request / Response headers with it, so the cache knows."));
+  CHECK_FALSE(is_meta_line("\xE6\x88\x91\xE4\xBB\xAC\xE7\x9F\xA5\xE9\x81\x93 HTTP \xE7\x9A\x84 Request / "
+                           "Response Header\xEF\xBC\x8C\xE5\xAE\x83\xE5\x8F\xAF\xE4\xBB\xA5\xE6\x8C\x87"
+                           "\xE5\xAE\x9A\xE6\xB5\x8F\xE8\xA7\x88\xE5\x99\xA8\xE8\xA6\x81\xE4\xB8\x8D"
+                           "\xE8\xA6\x81\xE7\xBC\x93\xE5\xAD\x98\xEF\xBC\x9F"));
   CHECK(is_share_bar("Share: Facebook Twitter Email"));
   CHECK_FALSE(is_share_bar("Share the water fairly"));
   // "Share" alone, in Bulgarian and Japanese: only English, Chinese,
