@@ -6,6 +6,7 @@
 // conversion); ordinary HTML prose keeps "__init__", "2**10" and "short-
 // and long-term". See docs/internals/chrome.md ("Text repair").
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -390,6 +391,50 @@ bool has_hyphen_tail(const Document& d) {
 
 }  // namespace
 
+// A browser's dump of footnotes: w3m writes a superscript as "^1" after
+// its word ("Dinar^1 per meter") and keeps a footnote's link back as "↩"
+// (U+21A9, often with the emoji selector U+FE0E/FE0F) at its end. The
+// page shows "Dinar1" and the note's text.
+void undo_dump_footnotes(std::string& text) {
+  // A footnote mark: "^" right after a word of two letters or more (or a
+  // full stop or comma), then one to three digits, then a space, the end,
+  // or punctuation that no digit follows -- never in a paragraph of
+  // formulas or patterns ("{", "\\", "$": "x^{(i)}", "[^0-9]"), nor a
+  // power ("x^2", ")^2") or a version range ("^1.2.3").
+  if (text.find('^') != std::string::npos && text.find_first_of("{\\$[") == std::string::npos) {
+    auto letter = [&](size_t k) {
+      return std::isalpha(static_cast<unsigned char>(text[k])) || (text[k] & 0x80) != 0;
+    };
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      size_t j = i + 1;
+      while (j < text.size() && j - i <= 3 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      const bool after = i >= 2 && ((letter(i - 1) && letter(i - 2)) || text[i - 1] == '.' ||
+                                    text[i - 1] == ',');
+      const bool ends = j == text.size() || text[j] == ' ' ||
+                        ((text[j] == '.' || text[j] == ',' || text[j] == ';' || text[j] == ':' ||
+                          text[j] == ')' || (text[j] & 0x80) != 0) &&
+                         (j + 1 == text.size() || !std::isdigit(static_cast<unsigned char>(text[j + 1]))));
+      const bool sup = text[i] == '^' && after && j > i + 1 && j - i <= 4 && ends;
+      if (!sup) out += text[i];
+    }
+    text = std::move(out);
+  }
+  for (;;) {
+    std::string_view t = trim(text);
+    size_t cut = std::string_view::npos;
+    for (std::string_view end : {"\xE2\x86\xA9\xEF\xB8\x8E", "\xE2\x86\xA9\xEF\xB8\x8F",
+                                 "\xE2\x86\xA9"}) {
+      if (t.ends_with(end)) {
+        cut = t.size() - end.size();
+        break;
+      }
+    }
+    if (cut == std::string_view::npos || cut == 0) break;
+    text = std::string(trim(t.substr(0, cut)));
+  }
+}
+
 void repair_text(std::vector<Document>& docs) {
   for (Document& d : docs) {
     normalise_spaces(d.title, false);
@@ -404,6 +449,7 @@ void repair_text(std::vector<Document>& docs) {
           (p.text.find_first_of("#*_<[") != std::string::npos || image_name(trim(p.text), true))) {
         p.text = strip_markdown(p.text);
       }
+      if (d.from_text && !pre) undo_dump_footnotes(p.text);
       normalise_spaces(p.markdown, pre);
     }
     std::erase_if(d.paragraphs, [](const Paragraph& p) { return trim(p.text).empty(); });

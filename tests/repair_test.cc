@@ -109,6 +109,28 @@ TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]")
   CHECK(texts(html[0]) == std::vector<std::string>{"[006y8mN6ly] text", "image-20201111005857785"});
 }
 
+TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
+  // w3m writes <sup>1</sup> as "^1" and keeps the note's "↩" link back.
+  // Powers, version ranges and patterns keep their "^".
+  std::vector<Document> docs = {dump({
+      "Shops sell the fabric for two Jordanian Dinar^1 per meter.",
+      "Approximately 2.8 USD. \xE2\x86\xA9\xEF\xB8\x8E",
+      "The area is x^2 for a square.",
+      "Pin it with ^1.2.3 in the manifest.",
+      "Match it with [^0-9] first.",
+      "The cost is (h - y)^2 over m."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == std::vector<std::string>{
+                              "Shops sell the fabric for two Jordanian Dinar1 per meter.",
+                              "Approximately 2.8 USD.", "The area is x^2 for a square.",
+                              "Pin it with ^1.2.3 in the manifest.", "Match it with [^0-9] first.",
+                              "The cost is (h - y)^2 over m."});
+  // HTML keeps them: there "^" was typed.
+  std::vector<Document> html = {doc({"Dinar^1 per meter."})};
+  winnow::chrome::repair_text(html);
+  CHECK(texts(html[0]) == std::vector<std::string>{"Dinar^1 per meter."});
+}
+
 TEST_CASE("NBSP and blank runs are normalised", "[policy]") {
   std::vector<Document> docs = {doc({"Harlow\xC2\xA0" "Bend  is   near.", "   ", ""})};
   docs[0].title = "A\xC2\xA0title";
