@@ -6,6 +6,7 @@
 // writes one JSONL line per file with text left, sorted by path, so the
 // output is deterministic.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -263,6 +264,23 @@ void settle_site_pages(std::vector<parser::Document>& docs, const std::vector<co
   }
 }
 
+// The language code opening a translation box's item ("ar: <title>",
+// "pt-BR: <title>"): two or three lower-case letters, an optional region,
+// then ": ". "" when the line does not open so.
+std::string_view language_code(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return {};
+  if (i < text.size() && text[i] == '-') {
+    size_t j = i + 1;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j - i - 1 < 2 || j - i - 1 > 4) return {};
+    i = j;
+  }
+  if (text.substr(i, 2) != ": " || i + 2 >= text.size()) return {};
+  return text.substr(0, i);
+}
+
 // Widens the lines dropped as links (drop[k]) to the lists they make: a
 // page of nothing but links and short lines is a list of titles (an
 // archive: years, dates, titles) and goes whole; elsewhere the short lines
@@ -307,7 +325,21 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
     }
     const auto named = static_cast<size_t>(std::count(drop.begin() + static_cast<ptrdiff_t>(k),
                                                       drop.begin() + static_cast<ptrdiff_t>(end), true));
-    if (named >= 2 && named * 2 >= end - k) {
+    // A translation box: items that each open with a language code, two
+    // or more codes all different, or one under a short label ending the
+    // text ("Translations" / "ar: <title>").
+    std::vector<std::string_view> codes;
+    for (size_t m = k; m < end; ++m) codes.push_back(language_code(paras[m].text));
+    std::sort(codes.begin(), codes.end());
+    const bool all_coded = !codes.front().empty();
+    const bool distinct = std::adjacent_find(codes.begin(), codes.end()) == codes.end();
+    const bool labelled = k > 0 && paras[k - 1].block + 1 == paras[k].block &&
+                          label_line(paras[k - 1].text, 2);
+    const bool closing = std::all_of(drop.begin() + static_cast<ptrdiff_t>(end), drop.end(),
+                                     [](bool d) { return d; });
+    const bool translations =
+        all_coded && distinct && (end - k >= 2 || (labelled && closing));
+    if ((named >= 2 && named * 2 >= end - k) || translations) {
       std::fill(drop.begin() + static_cast<ptrdiff_t>(k), drop.begin() + static_cast<ptrdiff_t>(end),
                 true);
       if (k > 0 && paras[k - 1].kind != parser::BlockKind::kListItem &&
@@ -353,7 +385,7 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     if (entries[i]->type != FileType::kHtml && !titles[i].empty()) docs[i].title = titles[i];
   }
   for (size_t i = 0; i < n; ++i) {
-    if (links[i].empty() || entries[i]->type == FileType::kHtml) continue;
+    if (entries[i]->type == FileType::kHtml) continue;
     std::vector<bool> drop(docs[i].paragraphs.size(), false);
     for (size_t k : links[i]) drop[k] = true;
     with_link_lists(docs[i].paragraphs, drop);

@@ -243,6 +243,37 @@ TEST_CASE("clean DIR: a related-posts list naming pages goes with its absent tit
   CHECK(lines[2].get_string("text") == titles[2] + "\n\n" + bodies[2]);
 }
 
+TEST_CASE("clean DIR: a translation box goes though its titles name no page here",
+          "[policy]") {
+  // The Arabic and Persian editions are not in the folder, so no line
+  // names a page; the items' language codes make the box.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-translations");
+  const std::string body1 =
+      "The ruins of the Roman temple stand on the citadel hill above the old city centre.";
+  const std::string body2 =
+      "Graffiti on the wall of the school asks passers-by to keep the street clean.";
+  fs::create_directories(dir + "/posts");
+  winnow::test::spit(dir + "/posts/a.txt",
+                     "Roman ruins\n\n" + body1 +
+                         "\n\nTranslations\n\n  \xE2\x80\xA2 ar: \xD8\xA2\xD8\xAB\xD8\xA7\xD8\xB1 "
+                         "\xD8\xB1\xD9\x88\xD9\x85\xD8\xA7\xD9\x86\xD9\x8A\xD8\xA9\n  \xE2\x80\xA2 "
+                         "fa: \xD9\x88\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86\xD9\x87\n");
+  winnow::test::spit(dir + "/posts/b.txt", "Clean streets\n\n" + body2 +
+                                               "\n\nTranslations\n\n  \xE2\x80\xA2 ar: "
+                                               "\xD8\xA7\xD9\x84\xD9\x86\xD8\xB8\xD8\xA7\xD9\x81\xD8\xA9\n");
+  // One coded item inside the text, with no label over it, is text.
+  winnow::test::spit(dir + "/posts/c.txt",
+                     "Letters\n\nWe wrote two letters this spring about the well.\n\n  \xE2\x80\xA2 "
+                     "to: the mayor of the valley\n\nBoth were answered within a week, kindly.\n");
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = parse_lines(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].get_string("text") == "Roman ruins\n\n" + body1);
+  CHECK(lines[1].get_string("text") == "Clean streets\n\n" + body2);
+  CHECK(lines[2].get_string("text").find("to: the mayor of the valley") != std::string::npos);
+}
+
 TEST_CASE("clean DIR: a post shown alone on a tag page stays with its permalink", "[policy]") {
   // A post whose page also carries a note shared with one other post has
   // under 85% of its text as its own; the tag page showing just the post
