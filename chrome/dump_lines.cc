@@ -527,7 +527,8 @@ bool not_a_page(const parser::ParsedPage& page) {
 // An index of names and dates (a tag or category page, an archive by
 // month): every line the page keeps is a short label (six words at most,
 // no sentence end) or a date line, two or more are dates and they make a
-// third of the lines. Nothing on it is text of its own.
+// third of the lines, or the page keeps one label and one date (an index
+// of one entry). Nothing on it is text of its own.
 void mark_date_lists(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   size_t lines = 0, dates = 0;
@@ -545,7 +546,8 @@ void mark_date_lists(const parser::ParsedPage& page, std::vector<BlockVerdict>& 
       if (t.find(end) != std::string_view::npos) return;
     }
   }
-  if (dates < 2 || dates * 3 < lines) return;
+  // Two or more dates; or a page of one entry, its name and its date.
+  if (!(dates >= 2 && dates * 3 >= lines) && !(dates == 1 && lines == 2)) return;
   for (BlockVerdict& v : out)
     if (!v.chrome) v = BlockVerdict{true, Reason::kBoilerplateLine, 0};
 }

@@ -318,6 +318,25 @@ TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome",
   CHECK(k[2].size() == 1);  // the line that does not end in the arrow
 }
 
+TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keeps its lines",
+          "[policy]") {
+  std::vector<std::string> urls = {"https://v.example.org/bg/tags/", "https://v.example.org/ar/c/4/",
+                                   "https://v.example.org/poems/rain/"};
+  std::vector<std::string> dumps = {
+      // A tag index: tag names, each entry's date and byline.
+      "Amman\n\n06.10.2016 by Alan\n\nPetra\n\n24.01.2017 by Alan\n\nAqaba\n\n"
+      "12.03.2018 by Alan\n",
+      // A category page of one entry: its name and its date.
+      "Islam\n\n18/04/2019 by Alan\n",
+      // A short poem, signed with its date.
+      "Rain on the roof\n\nthe gutters sing\n\nall night long\n\nand the well fills\n\n"
+      "slowly again\n\n16 May 2011\n"};
+  auto k = kept(urls, dumps);
+  CHECK(k[0].empty());
+  CHECK(k[1].empty());
+  CHECK(k[2].size() == 6);
+}
+
 TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content", "[policy]") {
   std::vector<std::string> urls = {"https://v.example.org/feed/", "https://v.example.org/old/",
                                    "https://v.example.org/a/"};
