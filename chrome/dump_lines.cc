@@ -335,6 +335,24 @@ bool is_placeholder(std::string_view text) {
   return depth == 0;
 }
 
+bool is_form_line(std::string_view text) {
+  text = trim(text);
+  bool blank_field = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('[', i);
+    std::string_view label = trim(text.substr(i, open == std::string_view::npos ? text.npos : open - i));
+    // Outside the fields only labels: "Your email:", "Search for:".
+    if (!label.empty() && (!label.ends_with(':') || count_words(label, 5) > 4)) return false;
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find(']', open);
+    if (close == std::string_view::npos) return false;
+    blank_field = blank_field || trim(text.substr(open + 1, close - open - 1)).empty();
+    i = close + 1;
+  }
+  return blank_field;
+}
+
 bool is_pagination(std::string_view text) {
   const std::string folded = fold_text(text);
   std::vector<std::string_view> toks = fold_tokens(folded);
@@ -662,7 +680,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
     std::string_view t = blocks[i].text;
-    if (is_placeholder(t)) {
+    if (is_placeholder(t) || is_form_line(t)) {
       out[i] = BlockVerdict{true, Reason::kEmpty, 0};
     } else if (is_toc_line(t) || is_comment_count(t) || is_meta_line(t) || is_share_bar(t) ||
                is_pagination(t) ||

@@ -209,6 +209,11 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK(is_placeholder("\xE5\x9B\xBE\xE7\x89\x87"));  // 图片
   CHECK_FALSE(is_placeholder("imagery"));
   CHECK_FALSE(is_placeholder("Image processing"));
+  // A form as a browser draws it: labels and empty fields.
+  CHECK(is_form_line("Leave Blank:[ ]Do Not Change:[http:// ]"));
+  CHECK(is_form_line("Search for: [                    ] [Search]"));
+  CHECK_FALSE(is_form_line("[ ] buy bread"));
+  CHECK_FALSE(is_form_line("See the notes [1] below: [ ]"));
   CHECK(is_placeholder("[ad368ae61] [x]"));
   CHECK_FALSE(is_placeholder("[from-pstn] exten => s,1"));
   CHECK(is_pagination("1 2 Next \xC2\xBB"));
