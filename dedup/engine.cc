@@ -243,7 +243,10 @@ class Decider {
   // under a title sharing no word with its own (titled_apart) or under a
   // date of its own (dated_apart): a repost.
   std::unordered_map<size_t, size_t> repost_of_;
-  std::unordered_set<size_t> in_repost_;  // both documents of each pair
+  // Both documents of each pair told apart by their dates (dated_apart):
+  // each is a post of its own. (Two tag pages showing one post differ in
+  // title only.)
+  std::unordered_set<size_t> dated_repost_;
   // Whether document i keeps a paragraph that `owner` holds: both are
   // articles (Options::keep_shared_in_articles), and works of their own
   // when Options::shared_between_works says so.
@@ -258,9 +261,9 @@ class Decider {
     if (docs_[i].kind != DocKind::kArticle || docs_[it->second].kind != DocKind::kArticle) {
       return false;
     }
-    // A post in a repost pair is a publication of its own, though most of
-    // its text is its partner's.
-    auto work = [&](size_t j) { return own_work(docs_[j]) || in_repost_.count(j) > 0; };
+    // A post in a pair dated apart is a publication of its own, though
+    // most of its text is its partner's.
+    auto work = [&](size_t j) { return own_work(docs_[j]) || dated_repost_.count(j) > 0; };
     return !o_.shared_between_works || (work(i) && work(it->second));
   }
   // Whether documents i and j are two works however alike.
@@ -423,13 +426,14 @@ void Decider::decide_document(size_t i, const Prepared& p) {
   auto repost = [&](size_t j) {
     const DocInput& a = docs_[i];
     const DocInput& b = docs_[j];
-    if (a.kind == DocKind::kListing || b.kind == DocKind::kListing ||
-        !(titled_apart(a, b) || dated_apart(a, b))) {
-      return false;
-    }
+    if (a.kind == DocKind::kListing || b.kind == DocKind::kListing) return false;
+    const bool dated = dated_apart(a, b);
+    if (!dated && !titled_apart(a, b)) return false;
     repost_of_[i] = j;
-    in_repost_.insert(i);
-    in_repost_.insert(j);
+    if (dated) {
+      dated_repost_.insert(i);
+      dated_repost_.insert(j);
+    }
     return true;
   };
   auto it = doc_by_fp_.find(p.fingerprint);
