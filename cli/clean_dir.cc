@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include "chrome/chrome.h"
@@ -351,6 +352,10 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
   }
 }
 
+// The longest line (words, an ideograph one) a dump left with that line
+// alone may hold and still be only its heading.
+constexpr size_t kHeadingOnlyWords = 12;
+
 // An article with this share of its text on one other article, or this
 // share on other articles in all, copies them (a tag or month page showing
 // one or two posts whole) rather than being a work of its own.
@@ -426,15 +431,38 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
   dedup::Result r = dedup::run_dedup(in, opt);
   dedup::drop_copied_runs(in, r);
   std::vector<std::optional<std::vector<std::string>>> out(n);
+  // Paragraphs whose copies elsewhere went: they stay wherever they are.
+  std::set<std::pair<int64_t, int>> owning;
+  for (const dedup::DocDecision& d : r.docs) {
+    for (const dedup::ParagraphDecision& pd : d.paragraphs) {
+      if (!pd.keep && pd.dup_doc != 0) owning.emplace(pd.dup_doc, pd.dup_index);
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     const dedup::DocDecision& d = r.docs[i];
     if (!d.keep) continue;
+    int last_kept = -1;
+    for (size_t k = 0; k < d.paragraphs.size(); ++k) {
+      if (d.paragraphs[k].keep) last_kept = static_cast<int>(k);
+    }
     std::vector<parser::Paragraph> kept;
     for (size_t k = 0; k < docs[i].paragraphs.size(); ++k) {
       if (d.paragraphs[k].keep) kept.push_back(std::move(docs[i].paragraphs[k]));
     }
+    const size_t removed = docs[i].paragraphs.size() - kept.size();
     docs[i].paragraphs = std::move(kept);
     if (docs[i].paragraphs.empty()) continue;
+    // A dump left with its heading alone, once the other pages' text and
+    // titles it showed are gone ("Monthly Archives: September 2011" over
+    // a post's teaser), has nothing of its own.
+    // (It named other pages; a post whose own text another page took
+    // keeps its title, so that it stays a record.)
+    const bool showed_others = removed > 0 && !links[i].empty();
+    if (entries[i]->type != FileType::kHtml && showed_others && docs[i].paragraphs.size() == 1 &&
+        label_line(docs[i].paragraphs.front().text, kHeadingOnlyWords) &&
+        owning.count({in[i].id, last_kept}) == 0) {
+      continue;
+    }
     out[i] = d.aliases;
   }
   return out;
