@@ -334,8 +334,10 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
     std::sort(codes.begin(), codes.end());
     const bool all_coded = !codes.front().empty();
     const bool distinct = std::adjacent_find(codes.begin(), codes.end()) == codes.end();
-    const bool labelled = k > 0 && paras[k - 1].block + 1 == paras[k].block &&
-                          label_line(paras[k - 1].text, 2);
+    // The line right above the list (the run start's previous paragraph is
+    // no item of it when on the line above: the run would hold it).
+    const bool above = k > 0 && paras[k - 1].block + 1 == paras[k].block;
+    const bool labelled = above && label_line(paras[k - 1].text, 2);
     const bool closing = std::all_of(drop.begin() + static_cast<ptrdiff_t>(end), drop.end(),
                                      [](bool d) { return d; });
     const bool translations =
@@ -343,10 +345,7 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
     if ((named >= 2 && named * 2 >= end - k) || translations) {
       std::fill(drop.begin() + static_cast<ptrdiff_t>(k), drop.begin() + static_cast<ptrdiff_t>(end),
                 true);
-      if (k > 0 && paras[k - 1].kind != parser::BlockKind::kListItem &&
-          paras[k - 1].block + 1 == paras[k].block && label_line(paras[k - 1].text, 4)) {
-        drop[k - 1] = true;
-      }
+      if (above && label_line(paras[k - 1].text, 4)) drop[k - 1] = true;
     }
     k = end;
   }
@@ -441,10 +440,6 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
   for (size_t i = 0; i < n; ++i) {
     const dedup::DocDecision& d = r.docs[i];
     if (!d.keep) continue;
-    int last_kept = -1;
-    for (size_t k = 0; k < d.paragraphs.size(); ++k) {
-      if (d.paragraphs[k].keep) last_kept = static_cast<int>(k);
-    }
     std::vector<parser::Paragraph> kept;
     for (size_t k = 0; k < docs[i].paragraphs.size(); ++k) {
       if (d.paragraphs[k].keep) kept.push_back(std::move(docs[i].paragraphs[k]));
@@ -459,9 +454,10 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     // keeps its title, so that it stays a record.)
     const bool showed_others = removed > 0 && !links[i].empty();
     if (entries[i]->type != FileType::kHtml && showed_others && docs[i].paragraphs.size() == 1 &&
-        label_line(docs[i].paragraphs.front().text, kHeadingOnlyWords) &&
-        owning.count({in[i].id, last_kept}) == 0) {
-      continue;
+        label_line(docs[i].paragraphs.front().text, kHeadingOnlyWords)) {
+      const auto left = std::find_if(d.paragraphs.begin(), d.paragraphs.end(),
+                                     [](const dedup::ParagraphDecision& pd) { return pd.keep; });
+      if (owning.count({in[i].id, static_cast<int>(left - d.paragraphs.begin())}) == 0) continue;
     }
     out[i] = d.aliases;
   }

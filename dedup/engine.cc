@@ -118,7 +118,6 @@ std::string joined(const Prepared& p) {
   return all;
 }
 
-// A page whose rel=canonical names the page itself.
 // A paragraph its page closes with a link onward: an arrow at its end
 // ("… Continue reading →", "Read more »"). Such a teaser holds no text of
 // its own, whatever page shows it. (An ellipsis alone does not mark one:
@@ -132,6 +131,7 @@ bool marked_truncated(std::string_view raw) {
          raw.ends_with(" \xE2\x80\xBA") || raw.ends_with(" \xE2\x86\x90");
 }
 
+// A page whose rel=canonical names the page itself.
 bool self_canonical(const DocInput& d) { return same_page_url(d.canonical_url, d.url); }
 
 // A document that is a work of its own: it names itself canonical, or the
@@ -197,11 +197,10 @@ bool titled_apart(const DocInput& a, const DocInput& b) {
 // the titles share words. A tag or month page showing a post carries the
 // post's date and sits in a folder of its own; a copy republished under
 // the same title is the same post.
-bool dated_apart(const DocInput& a, const DocInput& b) {
+bool dated_apart(const DocInput& a, const DocInput& b, Normalizer& normalizer) {
   if (a.date.size() < 10 || b.date.size() < 10) return false;
   if (a.date.compare(0, 10, b.date, 0, 10) == 0) return false;
   if (a.title.empty() || b.title.empty()) return false;
-  Normalizer normalizer;
   std::string ta, tb;
   normalizer.normalize(a.title, ta);
   normalizer.normalize(b.title, tb);
@@ -427,7 +426,7 @@ void Decider::decide_document(size_t i, const Prepared& p) {
     const DocInput& a = docs_[i];
     const DocInput& b = docs_[j];
     if (a.kind == DocKind::kListing || b.kind == DocKind::kListing) return false;
-    const bool dated = dated_apart(a, b);
+    const bool dated = dated_apart(a, b, normalizer_);
     if (!dated && !titled_apart(a, b)) return false;
     repost_of_[i] = j;
     if (dated) {
