@@ -296,6 +296,28 @@ TEST_CASE("clean DIR: a month page left with its heading alone is not written", 
   CHECK(lines[0].get_string("text") == title + "\n\n" + body + "\n\n" + more);
 }
 
+TEST_CASE("clean DIR: a title may exclaim and still name its page", "[policy]") {
+  // "Rain at last!" heads its post; a listing's line of it is a link, and
+  // the post's title field is it.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-exclaim");
+  fs::create_directories(dir + "/posts");
+  fs::create_directories(dir + "/tags");
+  winnow::test::spit(dir + "/posts/a.txt",
+                     "Rain at last!\n\nThe first rain in four months filled the old cistern by "
+                     "the school overnight.\n");
+  winnow::test::spit(dir + "/posts/b.txt",
+                     "Dry wells\n\nThree wells of the upper village ran dry before the rain "
+                     "came back in the autumn.\n");
+  winnow::test::spit(dir + "/tags/water.txt", "Tag water\n\nRain at last!\n\nDry wells\n");
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = parse_lines(r.out);
+  REQUIRE(lines.size() == 2);  // the tag page is a list of titles: nothing left
+  CHECK(lines[0].get_string("path") == "posts/a.txt");
+  CHECK(lines[0].get_string("title") == "Rain at last!");
+  CHECK(lines[1].get_string("path") == "posts/b.txt");
+}
+
 TEST_CASE("clean DIR: a post shown alone on a tag page stays with its permalink", "[policy]") {
   // A post whose page also carries a note shared with one other post has
   // under 85% of its text as its own; the tag page showing just the post
