@@ -90,6 +90,7 @@ struct Frame {
   size_t text_mark = 0;   // buffer offsets when an inline element opened
   size_t md_mark = 0;
   bool quote = false;     // inside a blockquote
+  bool hidden_inline = false;  // an inline element hidden by itself
 };
 
 // Walks the Gumbo tree once; owns nothing but its output page.
@@ -117,6 +118,11 @@ class Walker {
   std::string link_href_;  // href of the first link with text in the block
   int pre_ = 0;
   int link_depth_ = 0;
+  // Open inline elements that hide themselves (display:none, hidden,
+  // aria-hidden): their text is not part of the block a reader sees (a
+  // gallery's hidden captions, a "show more" remainder), though their links
+  // are still collected.
+  int hidden_inline_ = 0;
   bool warned_blocks_ = false;
 };
 
@@ -310,6 +316,7 @@ void Walker::flush() {
 }
 
 void Walker::text(std::string_view t) {
+  if (hidden_inline_ > 0) return;
   if (pre_ > 0) {
     buf_.append(t);
     md_.append(t);
@@ -354,6 +361,10 @@ void Walker::enter(const GumboNode* n) {
   } else {
     f.text_mark = buf_.size();
     f.md_mark = md_.size();
+    if (f.flags & kHidden) {
+      f.hidden_inline = true;
+      ++hidden_inline_;
+    }
     if (e.tag == GUMBO_TAG_A) {
       ++link_depth_;
       md_ += '[';
@@ -410,6 +421,7 @@ void Walker::leave() {
     }
   }
   if (e.tag == GUMBO_TAG_PRE) --pre_;
+  if (f.hidden_inline) --hidden_inline_;
   stack_.pop_back();
 }
 

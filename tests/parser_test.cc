@@ -70,6 +70,18 @@ TEST_CASE("flags from tags, roles, hidden and class/id keywords", "[policy]") {
   CHECK((p.blocks[7].ancestor_flags & kInFooter) != 0);
 }
 
+TEST_CASE("an inline element that hides itself adds no text, yet its links are kept",
+          "[policy]") {
+  auto p = parse(
+      "<div><img alt='x'><cite style='display:block'>Shown caption.</cite></div>"
+      "<div><img alt='y'><cite style='display: NONE; bottom:4px'>Hidden caption.</cite></div>"
+      "<p>Visible <span hidden>secret </span>and <span aria-hidden='true'>icon</span>"
+      "plain <a href='/z' style='visibility:hidden'>gone</a>text.</p>",
+      "http://ex.org/a");
+  CHECK(texts(p) == std::vector<std::string>{"Shown caption.", "Visible and plain text."});
+  CHECK(p.links == std::vector<std::string>{"http://ex.org/z"});
+}
+
 TEST_CASE("the element holding a post's body is marked kArticleBody", "[policy]") {
   auto p = parse(
       "<body><div itemprop='articleBody'><p>m</p></div><div class='entry-content'><p>e</p></div>"
