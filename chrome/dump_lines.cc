@@ -378,6 +378,9 @@ constexpr std::string_view kArrowStart[] = {"\xE2\x86\x90", "\xC2\xAB ", "\xE2\x
 constexpr std::string_view kArrowEnd[] = {"\xE2\x86\x92", " \xC2\xBB", " \xE2\x80\xBA", " >>",
                                           "->"};
 
+// The longest "← Older posts" or "Next post: <title> →" line, in words.
+constexpr size_t kNavArrowWords = 12;
+
 bool ends_with_arrow(std::string_view text) {
   return std::any_of(std::begin(kArrowEnd), std::end(kArrowEnd),
                      [&](std::string_view a) { return text.ends_with(a); });
@@ -394,7 +397,7 @@ bool is_nav_arrow(std::string_view text) {
   // "← Older posts", "Next post →"; "« Previous title Next title »" holds
   // two titles and may be longer.
   const size_t words = count_words(text, 40);
-  return ((start || end) && words <= 12) || (start && end && words <= 40);
+  return ((start || end) && words <= kNavArrowWords) || (start && end && words <= 40);
 }
 
 bool is_refresh_notice(std::string_view text) {
@@ -604,14 +607,18 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
 // A listing's teasers: two or more lines of prose that each end with an
 // arrow onward ("... more >>", "... Continue reading →"; in right-to-left
 // text "... بیشتر بخوانید ←"). The text goes on elsewhere; here it is the
-// listing's furniture. One such line may be an article's own.
+// listing's furniture. One such line may be an article's own. A teaser
+// may be a phrase without a full stop ("Spotting lions on the northern
+// circuit Continue reading →"): a line longer than a navigation arrow's
+// title counts too.
 void mark_teasers(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> teasers;
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
     std::string_view t = trim(blocks[i].text);
-    if ((ends_with_arrow(t) || t.ends_with(" \xE2\x86\x90")) && looks_like_prose(t)) {
+    if ((ends_with_arrow(t) || t.ends_with(" \xE2\x86\x90")) &&
+        (looks_like_prose(t) || count_words(t, kNavArrowWords + 1) > kNavArrowWords)) {
       teasers.push_back(i);
     }
   }

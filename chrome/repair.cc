@@ -435,6 +435,97 @@ void undo_dump_footnotes(std::string& text) {
   }
 }
 
+// A browser's dump prints an image by its alt text, which blog software
+// fills with the file's name, or, without one, by "[stem]". Drops from a
+// line the names that are a camera's or a screenshot tool's timestamp:
+// fourteen digits that read as year (1990-2039), month, day, hour,
+// minute, second, after an ASCII name of a few letters at most followed by
+// three other letters ("QQ截图20150220234132", "Screenshot_20150220234132",
+// "20150223141547"), with a short "-1" / "_2" / "@2x" after them; a day's
+// eight digits after such a name and before such a number or "@2x"
+// ("QQ20160325-2@2x", "IMG_20160325_1"); and
+// "[stem]" when the stem is seven digits or more ("[2019122522]"): a
+// footnote's "[12]" stays, as do other numbers.
+void drop_timestamp_names(std::string& text) {
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  auto ascii_letter = [&](size_t k) {
+    const char c = text[k];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+  };
+  auto number = [&](size_t at, size_t len) {
+    int v = 0;
+    for (size_t k = at; k < at + len; ++k) v = v * 10 + (text[k] - '0');
+    return v;
+  };
+  std::string out;
+  size_t copied = 0;
+  for (size_t a = 0; a < text.size();) {
+    if (!digit(a) || (a > 0 && digit(a - 1))) {
+      ++a;
+      continue;
+    }
+    size_t b = a;
+    while (digit(b)) ++b;
+    size_t from = a, to = b;
+    bool name = false;
+    const int year = b - a >= 8 ? number(a, 4) : 0;
+    const bool date = (b - a == 8 || b - a == 14) && year >= 1990 && year <= 2039 &&
+                      number(a + 4, 2) >= 1 && number(a + 4, 2) <= 12 && number(a + 6, 2) >= 1 &&
+                      number(a + 6, 2) <= 31;
+    const bool stamp = date && b - a == 14 && number(a + 8, 2) <= 23 &&
+                       number(a + 10, 2) <= 59 && number(a + 12, 2) <= 59;
+    if (date) {
+      // The name before the digits: up to three non-ASCII letters
+      // after ASCII ones ("QQ截图"), or ASCII ones alone ("IMG_").
+      size_t k = from, others = 0;
+      while (k > 0 && others < 3 && (text[k - 1] & 0x80) != 0) {
+        size_t c = k - 1;
+        while (c > 0 && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) --c;
+        size_t at = c;
+        const char32_t cp = next_code_point(text, at);
+        if (word_class(cp) != WordClass::kIdeograph && word_class(cp) != WordClass::kOther) break;
+        k = c;
+        ++others;
+      }
+      size_t ascii = k;
+      while (ascii > 0 && ascii_letter(ascii - 1)) --ascii;
+      if (ascii < k && k - ascii <= 12) from = ascii;
+      bool numbered = false;
+      if ((to < text.size() && (text[to] == '-' || text[to] == '_')) && digit(to + 1)) {
+        size_t e = to + 1;
+        while (digit(e) && e - to <= 3) ++e;
+        if (!digit(e)) {
+          to = e;
+          numbered = true;
+        }
+      }
+      const bool retina = text.compare(to, 3, "@2x") == 0 || text.compare(to, 3, "@3x") == 0;
+      if (retina) to += 3;
+      // A day alone is a date; with a name and a number or "@2x" after
+      // it, a file's ("QQ20160325-2@2x").
+      name = (stamp || (from < a && (numbered || retina))) &&
+             (to == text.size() || text[to] == ' ' || text[to] == ']' || text[to] == '\n' ||
+              (text[to] & 0x80) != 0);
+    }
+    const bool bracketed = from > 0 && text[from - 1] == '[' && to < text.size() && text[to] == ']';
+    if (bracketed && b - a >= 7 && from == a && to == b) name = true;
+    if (!name) {
+      a = b;
+      continue;
+    }
+    if (bracketed) {
+      --from;
+      ++to;
+    }
+    out.append(text, copied, from - copied);
+    copied = to;
+    a = to;
+  }
+  if (copied == 0) return;
+  out.append(text, copied, std::string::npos);
+  text = collapse_whitespace(out);
+}
+
 void repair_text(std::vector<Document>& docs) {
   for (Document& d : docs) {
     normalise_spaces(d.title, false);
@@ -449,7 +540,10 @@ void repair_text(std::vector<Document>& docs) {
           (p.text.find_first_of("#*_<[") != std::string::npos || image_name(trim(p.text), true))) {
         p.text = strip_markdown(p.text);
       }
-      if (d.from_text && !pre) undo_dump_footnotes(p.text);
+      if (d.from_text && !pre) {
+        undo_dump_footnotes(p.text);
+        drop_timestamp_names(p.text);
+      }
       normalise_spaces(p.markdown, pre);
     }
     std::erase_if(d.paragraphs, [](const Paragraph& p) { return trim(p.text).empty(); });

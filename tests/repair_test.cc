@@ -109,6 +109,38 @@ TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]")
   CHECK(texts(html[0]) == std::vector<std::string>{"[006y8mN6ly] text", "image-20201111005857785"});
 }
 
+TEST_CASE("a dump's screenshot and camera names inside a line are dropped", "[policy]") {
+  // Blog software fills an image's alt text with its file's name, and a
+  // screenshot tool or a camera names the file by the time it was taken;
+  // w3m prints "[stem]" for an image without alt text.
+  std::vector<Document> docs = {dump({
+      "运行结果如下 QQ截图20150220234132 看看文件夹里面有什么变化 QQ截图20150221020709",
+      "标签包围着。QQ截图20150225223302我们现在想获取订单时间",
+      "Clear the cache. 20150223141547 Then reload the page.",
+      "Run it again. QQ20160325-2@2x The page loads.",
+      "The shot Screenshot_20150220234132_1 shows the menu.",
+      "See the figure [2019122522] below.",
+      "Order 20150223141547123 shipped; call 13800138000 or see [12] and [2019].",
+      "The build of 20150223 passed and ABC20160325 is a code.",
+      "The date 20151399000000 is no time."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) ==
+        std::vector<std::string>{
+            "运行结果如下 看看文件夹里面有什么变化",
+            "标签包围着。我们现在想获取订单时间",
+            "Clear the cache. Then reload the page.",
+            "Run it again. The page loads.",
+            "The shot shows the menu.",
+            "See the figure below.",
+            "Order 20150223141547123 shipped; call 13800138000 or see [12] and [2019].",
+            "The build of 20150223 passed and ABC20160325 is a code.",
+            "The date 20151399000000 is no time."});
+  // HTML keeps them: there they are text.
+  std::vector<Document> html = {doc({"Clear the cache. 20150223141547 Then reload."})};
+  winnow::chrome::repair_text(html);
+  CHECK(texts(html[0]) == std::vector<std::string>{"Clear the cache. 20150223141547 Then reload."});
+}
+
 TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
   // w3m writes <sup>1</sup> as "^1" and keeps the note's "↩" link back.
   // Powers, version ranges and patterns keep their "^".

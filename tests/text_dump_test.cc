@@ -309,18 +309,31 @@ TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome",
   const std::string fa =
       "ساحل دریای مرده مکان مناسبی برای دور شدن از ازدحام و شلوغی شهر است و ارزان تر از هتل "
       "است. بیشتر بخوانید \xE2\x86\x90";
+  // A teaser may be a phrase with no full stop: longer than a navigation
+  // arrow's "Next post: <title> →", it is one too.
+  const std::string p1 =
+      "Spotting lions and zebras on the northern safari circuit with our guide Ben "
+      "Continue reading \xE2\x86\x92";
+  const std::string p2 =
+      "In which the whole family arrives at once and the planets align in a rare show "
+      "Continue reading \xE2\x86\x92";
+  const std::string nav = "Next post: Two days on the ferry \xE2\x86\x92";
   std::vector<std::string> urls = {"https://v.example.org/", "https://v.example.org/a/",
-                                   "https://v.example.org/fa/"};
+                                   "https://v.example.org/fa/", "https://v.example.org/2011/03/"};
   std::vector<std::string> dumps = {
       "Welcome to the valley news, written by its people.\n\n" + t1 + "\n\n" + t2 + "\n",
       // One line with an arrow on an article: its own.
       "The mill\n\n" + t1 + "\n",
       // Right to left, the arrow onward points left.
-      "\xD8\xAF\xD9\x88\xD9\x85 " + fa + "\n\n" + fa + "\n\n" + fa + " \xD8\xAF\xD9\x88\xD9\x85\n"};
+      "\xD8\xAF\xD9\x88\xD9\x85 " + fa + "\n\n" + fa + "\n\n" + fa + " \xD8\xAF\xD9\x88\xD9\x85\n",
+      "March 2011\n\n" + p1 + "\n\n" + p2 + "\n\nThe rains came early this year and the roads "
+      "were closed.\n\n" + nav + "\n"};
   auto k = kept(urls, dumps);
   CHECK(k[0] == std::vector<std::string>{"Welcome to the valley news, written by its people."});
   CHECK(k[1] == std::vector<std::string>{"The mill", t1});
   CHECK(k[2].size() == 1);  // the line that does not end in the arrow
+  CHECK(k[3] == std::vector<std::string>{"March 2011",
+                                         "The rains came early this year and the roads were closed."});
 }
 
 TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keeps its lines",
