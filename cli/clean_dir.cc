@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -355,6 +356,29 @@ void with_link_lists(const std::vector<parser::Paragraph>& paras, std::vector<bo
 // alone may hold and still be only its heading.
 constexpr size_t kHeadingOnlyWords = 12;
 
+// The label of a heading "<label>: <name>" ("Monthly Archives: May 2011",
+// "Posts tagged: rain", "标签：雨"): up to three words before the first
+// colon, with a name after it, in a line of kHeadingOnlyWords at most;
+// "" when the line is not so.
+std::string heading_label(std::string_view text) {
+  text = trim(text);
+  if (count_words(text, kHeadingOnlyWords + 1) > kHeadingOnlyWords) return {};
+  for (std::string_view colon : {": ", "\xEF\xBC\x9A"}) {  // ":", fullwidth "："
+    const size_t at = text.find(colon);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (count_words(text.substr(0, at), 4) > 3 || trim(text.substr(at + colon.size())).empty()) {
+      return {};
+    }
+    return collapse_whitespace(text.substr(0, at));
+  }
+  return {};
+}
+
+// Dumps whose first line carries the same heading label as this many
+// dumps' first lines are a kind of page the site makes many of (its month,
+// tag or category pages).
+constexpr int kLabelledHeadings = 3;
+
 // An article with this share of its text on one other article, or this
 // share on other articles in all, copies them (a tag or month page showing
 // one or two posts whole) rather than being a work of its own.
@@ -373,10 +397,15 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
   auto name = [&](size_t i) { return entries[i]->url.empty() ? entries[i]->rel : entries[i]->url; };
   std::vector<dedup::SharingInput> share(n);
   std::vector<dedup::DocInput> in(n);
+  std::map<std::string, int> labelled;  // heading label -> dumps opening with it
   for (size_t i = 0; i < n; ++i) {
     share[i].url = name(i);
     share[i].headlines = std::move(headlines[i]);
     for (const parser::Paragraph& p : docs[i].paragraphs) share[i].paragraphs.push_back(p.text);
+    if (entries[i]->type != FileType::kHtml && !docs[i].paragraphs.empty()) {
+      std::string label = heading_label(docs[i].paragraphs.front().text);
+      if (!label.empty()) ++labelled[label];
+    }
   }
   // Lines naming other pages go first: they are links, and left in they
   // would make every listing of titles a page of its own text.
@@ -450,9 +479,16 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     // A dump left with its heading alone, once the other pages' text and
     // titles it showed are gone ("Monthly Archives: September 2011" over
     // a post's teaser), has nothing of its own.
-    // (It named other pages; a post whose own text another page took
+    // (It named other pages, or its heading is one of many alike -- "Posts
+    // tagged: <tag>" over the one post of a tag, whose title the template
+    // already printed elsewhere; a post whose own text another page took
     // keeps its title, so that it stays a record.)
-    const bool showed_others = removed > 0 && !links[i].empty();
+    auto many_alike = [&] {
+      auto it = labelled.find(heading_label(docs[i].paragraphs.front().text));
+      return it != labelled.end() && !it->first.empty() && it->second >= kLabelledHeadings;
+    };
+    const bool showed_others =
+        removed > 0 && (!links[i].empty() || (docs[i].paragraphs.size() == 1 && many_alike()));
     if (entries[i]->type != FileType::kHtml && showed_others && docs[i].paragraphs.size() == 1 &&
         label_line(docs[i].paragraphs.front().text, kHeadingOnlyWords)) {
       const auto left = std::find_if(d.paragraphs.begin(), d.paragraphs.end(),

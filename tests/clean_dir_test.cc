@@ -296,6 +296,50 @@ TEST_CASE("clean DIR: a month page left with its heading alone is not written", 
   CHECK(lines[0].get_string("text") == title + "\n\n" + body + "\n\n" + more);
 }
 
+TEST_CASE("clean DIR: tag pages left with their labelled headings alone are not written",
+          "[policy]") {
+  // Each tag page shows the opening of one long post under "Posts tagged:
+  // <tag>" (the post's title was the template's, printed on every page, so
+  // nothing there names the post). The opening goes to the post; the
+  // heading, one of many alike, is no text of its own.
+  std::string dir = winnow::test::make_temp_dir("clean-dir-tag-headings");
+  const std::vector<std::string> tags = {"olives", "river", "city"};
+  const std::vector<std::string> titles = {"Harvest in the hills", "Ruins by the river",
+                                           "Night over the city"};
+  const std::vector<std::vector<std::string>> nouns = {
+      {"goat", "bell", "fig", "well", "mule", "loom"},
+      {"heron", "reed", "mill", "ford", "barge", "lock"},
+      {"tram", "lamp", "quay", "dome", "kiosk", "ferry"}};
+  std::vector<std::string> posts(3);
+  for (size_t i = 0; i < 3; ++i) {
+    std::vector<std::string> paras;
+    for (size_t d = 0; d < 6; ++d) {
+      paras.push_back("On day " + std::to_string(d + 1) + " we saw a " + nouns[i][d] +
+                      " near the " + nouns[i][(d + 1) % 6] + " and wrote about the " +
+                      nouns[i][(d + 2) % 6] + " in a notebook bought from a " +
+                      nouns[i][(d + 3) % 6] + " seller.");
+    }
+    fs::create_directories(dir + "/posts/p" + std::to_string(i));
+    std::string post = titles[i];
+    for (const std::string& p : paras) post += "\n\n" + p;
+    winnow::test::spit(dir + "/posts/p" + std::to_string(i) + "/index.txt", post + "\n");
+    posts[i] = post;
+    fs::create_directories(dir + "/tags/" + tags[i]);
+    winnow::test::spit(dir + "/tags/" + tags[i] + "/index.txt", "Posts tagged: " + tags[i] +
+                                                                  "\n\n" + paras[0] + "\n\n" +
+                                                                  paras[1] + "\n");
+  }
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> paths;
+  for (const JsonValue& v : parse_lines(r.out)) {
+    paths.push_back(v.get_string("path"));
+    if (v.get_string("path") == "posts/p1/index.txt") CHECK(v.get_string("text") == posts[1]);
+  }
+  CHECK(paths == std::vector<std::string>{"posts/p0/index.txt", "posts/p1/index.txt",
+                                          "posts/p2/index.txt"});
+}
+
 TEST_CASE("clean DIR: a title may exclaim and still name its page", "[policy]") {
   // "Rain at last!" heads its post; a listing's line of it is a link, and
   // the post's title field is it.
