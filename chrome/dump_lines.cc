@@ -321,6 +321,14 @@ bool is_placeholder(std::string_view text) {
     const std::string folded = fold_text(lower_cased_scripts(text));
     return contains(kImageWords, folded);
   }
+  // w3m prints a plugin's <embed> (a video, a slideshow) as
+  // "embed(<its address>)".
+  if (text.starts_with("embed(") && text.ends_with(")")) {
+    for (std::string_view part : split(text, ' ')) {
+      if (!part.empty() && (!part.starts_with("embed(") || !part.ends_with(")"))) return false;
+    }
+    return true;
+  }
   if (text.size() < 3 || text.front() != '[') return false;
   int depth = 0;
   for (char c : text) {

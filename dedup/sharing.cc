@@ -483,8 +483,10 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
     }
     // Else the first headline line that reads as a title and heads at most
     // one other page (a headline repeated as a line of a listing is chrome
-    // there, so the page's text starts below it).
-    for (size_t k = 0; own[i].empty() && k < pages[i].headlines.size(); ++k) {
+    // there, so the page's text starts below it), on a page with text: a
+    // feed's head lines name nothing.
+    for (size_t k = 0; own[i].empty() && !pages[i].paragraphs.empty() && k < pages[i].headlines.size();
+         ++k) {
       std::string norm = normalize(pages[i].headlines[k]);
       if (title_like(pages[i].headlines[k]) && heading_pages[norm] <= 2) own[i] = std::move(norm);
     }

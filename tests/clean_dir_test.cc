@@ -340,6 +340,55 @@ TEST_CASE("clean DIR: tag pages left with their labelled headings alone are not 
                                           "posts/p2/index.txt"});
 }
 
+TEST_CASE("clean DIR: a feed saved as a page names no page by its last lines", "[policy]") {
+  // The feed holds nothing of its own; the lines at its end ("Summary", a
+  // post's subheading) are no title, and the posts keep their "Summary".
+  std::string dir = winnow::test::make_temp_dir("clean-dir-feed-head");
+  const std::vector<std::string> posts = {
+      "Moving the blog to a static generator\n\nThe old blog ran on a database that "
+      "needed care every month, so we moved every post to plain files.\n\nSummary\n\n"
+      "Plain files suit a programmer: the posts live in the same editor as the code.\n",
+      "Testing the templates in the browser\n\nEvery template is loaded once in a "
+      "headless browser and its output is compared with a saved copy.\n\nSummary\n\n"
+      "The browser catches what the unit tests miss, at the cost of a slower build.\n"};
+  for (size_t i = 0; i < posts.size(); ++i) {
+    // Steps before the summary: it is deep in the post.
+    std::string text = posts[i];
+    std::string steps;
+    for (int k = 1; k <= 6; ++k) {
+      steps += "Step " + std::to_string(k) + " of post " + std::to_string(i) +
+               " is written out in full here.\n\n";
+    }
+    text.insert(text.find("Summary"), steps);
+    fs::create_directories(dir + "/posts/p" + std::to_string(i));
+    winnow::test::spit(dir + "/posts/p" + std::to_string(i) + "/index.txt", text);
+  }
+  // Other posts, so that "Summary" is on few of the folder's pages.
+  const std::vector<std::string> topics = {"ferries", "olives", "storks", "trams",
+                                            "looms",   "wells",  "mills",  "bells",
+                                            "kilns",   "barges", "hives",  "quays"};
+  for (const std::string& t : topics) {
+    fs::create_directories(dir + "/posts/" + t);
+    winnow::test::spit(dir + "/posts/" + t + "/index.txt",
+                       "Notes on " + t + "\n\nWe spent a week looking at " + t +
+                           " in three towns and wrote down what the people there told us.\n");
+  }
+  fs::create_directories(dir + "/feed");
+  winnow::test::spit(dir + "/feed/index.txt",
+                     "/posts/p0/ Blog Sun, 10 Jun 2012 13:46:16 +0000 hourly 1 The old blog "
+                     "ran on a database ]]>\n\n/posts/p1/ Every template is loaded once in a "
+                     "headless browser and its output is compared with a saved copy. "
+                     "]]>\n\nSummary\n\nThe browser catches what the unit tests miss.\n");
+  auto r = winnow::test::run_winnow({"clean", dir, "--url-prefix", "https://valley.example.org"});
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> texts;
+  for (const JsonValue& v : parse_lines(r.out)) texts[v.get_string("path")] = v.get_string("text");
+  CHECK(texts.size() == 14);
+  CHECK(texts.count("feed/index.txt") == 0);
+  CHECK(texts["posts/p0/index.txt"].find("\n\nSummary\n\n") != std::string::npos);
+  CHECK(texts["posts/p1/index.txt"].find("\n\nSummary\n\n") != std::string::npos);
+}
+
 TEST_CASE("clean DIR: a title may exclaim and still name its page", "[policy]") {
   // "Rain at last!" heads its post; a listing's line of it is a link, and
   // the post's title field is it.

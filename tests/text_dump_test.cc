@@ -216,6 +216,11 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK_FALSE(is_form_line("See the notes [1] below: [ ]"));
   CHECK(is_placeholder("[ad368ae61] [x]"));
   CHECK_FALSE(is_placeholder("[from-pstn] exten => s,1"));
+  // w3m's rendering of a plugin's <embed>: a video, a slideshow.
+  CHECK(is_placeholder("embed(http://www.youtube.com/v/Jg2d5sxX4z4?fs=1&hl=en_US&rel=0)"));
+  CHECK(is_placeholder("embed(https://v.example.org/a.swf) embed(https://v.example.org/b.swf)"));
+  CHECK_FALSE(is_placeholder("embed(url) loads the player"));
+  CHECK_FALSE(is_placeholder("Call embed(url) first (see above)"));
   CHECK(is_pagination("1 2 Next \xC2\xBB"));
   CHECK(is_pagination("Page 2 of 5"));
   CHECK_FALSE(is_pagination("2 cups of flour"));
