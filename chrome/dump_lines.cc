@@ -4,6 +4,7 @@
 // share bars, e-mail/URL footers, and the title of a widget whose entries
 // are all chrome. Rules and reasons: docs/internals/chrome.md ("Text dumps").
 #include <algorithm>
+#include <unordered_map>
 #include <array>
 
 #include "chrome/dump_internal.h"
@@ -658,6 +659,37 @@ void mark_comments(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
   }
 }
 
+// An image's alt text under its caption: a short line (six words at
+// most, no sentence end) that a page prints three or more times, each time
+// right under another line with no blank line between ("On the first day
+// we got up early" / "On Safari" under every photo of a gallery). The same
+// line standing alone under a blank line (a subheading repeated per
+// section) stays.
+void mark_repeated_alt_texts(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  auto glued = [&](size_t i) {
+    return i > 0 && blocks[i].line > 0 && blocks[i].line == blocks[i - 1].line + 1 &&
+           blocks[i - 1].kind != BlockKind::kPre;
+  };
+  std::unordered_map<std::string_view, int> times;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph || !glued(i)) continue;
+    std::string_view t = trim(blocks[i].text);
+    if (t.empty() || count_words(t, 7) > 6) continue;
+    bool ends = false;
+    for (std::string_view end : {".", "!", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xC2\xBB",
+                                 "\xE3\x80\x82", "\xEF\xBC\x81", "\xDB\x94"}) {
+      ends = ends || t.ends_with(end);
+    }
+    if (!ends) ++times[t];
+  }
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph || !glued(i)) continue;
+    auto it = times.find(trim(blocks[i].text));
+    if (it != times.end() && it->second >= 3) out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+  }
+}
+
 }  // namespace
 
 // A section break ("***", "* * *", "-----") between two kept lines is part
@@ -705,6 +737,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
     }
   }
   mark_comments(page, out);
+  mark_repeated_alt_texts(page, out);
   mark_teasers(page, out);
   mark_page_toc(page, out);
   spread_soft(level, out);

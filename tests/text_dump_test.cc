@@ -306,6 +306,31 @@ TEST_CASE("DumpModel: a comments section ends the content", "[policy]") {
   CHECK(k[1] == std::vector<std::string>{"Canal opened", bodies[1]});
 }
 
+TEST_CASE("DumpModel: an alt text printed under each photo's caption is chrome", "[policy]") {
+  // w3m prints an image by its alt text; a gallery whose photos share one
+  // alt prints it under every caption. A subheading repeated per section
+  // (under a blank line) and a refrain that ends a sentence stay.
+  const std::string dump =
+      "Four days on safari\n\n"
+      "On the first day we got up early\nOn Safari\n\n"
+      "To take in a view of the crater\nOn Safari\n\n"
+      "Then we drove to the national park\nOn Safari\n\n"
+      "Install on Linux\n\nRun the installer from a terminal and follow it.\n\n"
+      "Install on Windows\n\nRun the installer and accept the defaults.\n\n"
+      "Example\n\nThe first example shows the plain call.\n\n"
+      "Example\n\nThe second example shows the call with options.\n\n"
+      "Example\n\nThe third example shows the call inside a loop.\n\n"
+      "Once upon a midnight dreary\nQuoth the Raven, Nevermore.\n\n"
+      "Ah, distinctly I remember\nQuoth the Raven, Nevermore.\n\n"
+      "Open here I flung the shutter\nQuoth the Raven, Nevermore.\n";
+  auto k = kept({"https://v.example.org/2011/03/safari/"}, {dump});
+  REQUIRE(k.size() == 1);
+  CHECK(std::count(k[0].begin(), k[0].end(), "On Safari") == 0);
+  CHECK(std::count(k[0].begin(), k[0].end(), "On the first day we got up early") == 1);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Example") == 3);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Quoth the Raven, Nevermore.") == 3);
+}
+
 TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome", "[policy]") {
   const std::string t1 =
       "The ferry leaves twice a day now and the islanders say the boats are full. more >>";
