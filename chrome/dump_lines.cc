@@ -200,10 +200,12 @@ bool is_comment_count(std::string_view text) {
   const std::string folded = fold_text(text);
   std::vector<std::string_view> toks = fold_tokens(folded);
   if (toks.empty() || toks.size() > 16) return false;
-  // "12 Responses to “Off we go”", "One thought on …".
+  // "12 Responses to “Off we go”", "One thought on …": the title after
+  // "to" or "on" may end a sentence ("One Response to Goodbye Africa; here
+  // we come!").
   if (toks.size() > 4) {
     return (is_number(toks[0]) || contains(kNone, toks[0])) && contains(kCommentWords, toks[1]) &&
-           !looks_like_prose(text);
+           (toks[2] == "to" || toks[2] == "on" || !looks_like_prose(text));
   }
   bool word = false, count = false;
   for (std::string_view t : toks) {

@@ -167,6 +167,10 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK(is_comment_count("\xD9\xA3 \xD8\xAA\xD8\xB9\xD9\x84\xD9\x8A\xD9\x82\xD8\xA7\xD8\xAA") ==
         false);  // Arabic digits are not ASCII numbers here
   CHECK_FALSE(is_comment_count("Comments are welcome on the draft plan for the canal."));
+  // The post's title may end a sentence.
+  CHECK(is_comment_count("One Response to Goodbye Africa; Australia, here we come!"));
+  CHECK(is_comment_count("2 thoughts on \xE2\x80\x9CWhy do rivers move? A field guide.\xE2\x80\x9D"));
+  CHECK_FALSE(is_comment_count("One comment stuck with me: the river moves every year."));
   // A post's meta line with a part about its comments, once on a page.
   CHECK(is_meta_line("Posted in Travel | 3 Comments"));
   CHECK(is_meta_line("May 2, 2009 \xC2\xB7 Leave a comment"));
