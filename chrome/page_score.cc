@@ -311,15 +311,38 @@ int article_body_region(const ParsedPage& page, const Regions& r, const Sums& s,
 }
 
 // The region root, its qualifying siblings, and what lies below them.
-void mark_region(const ParsedPage& page, const std::vector<char>& cand, double best, Regions& r) {
+// When the root is its parent's only content (wrappers around one section
+// of a post split in <section>s), the siblings are looked for where the
+// wrappers end, scored against the outermost wrapper.
+void mark_region(const ParsedPage& page, const std::vector<char>& cand, double best,
+                 const Sums& s, Regions& r) {
   size_t n = page.nodes.size();
   r.root[r.top] = 1;
-  int parent = page.nodes[r.top].parent;
+  int anchor = r.top;
+  for (int p = page.nodes[anchor].parent; p >= 0; p = page.nodes[p].parent) {
+    const std::string& tag = page.nodes[p].tag;
+    if (tag == "body" || tag == "html" || (r.anc[p] & kNotCandidate) ||
+        s.text[p] > s.text[anchor]) {
+      break;
+    }
+    anchor = p;
+  }
+  int parent = page.nodes[anchor].parent;
   double threshold = std::max(10.0, best * 0.2);
+  // Past the wrappers, only siblings made like the outermost one (same
+  // tag and class: the post's other sections), not an author box beside it.
+  const bool climbed = anchor != r.top;
+  const parser::Node& like = page.nodes[anchor];
   for (size_t i = 0; i < n; ++i) {
-    if (cand[i] && page.nodes[i].parent == parent && parent >= 0 &&
-        r.score[i] >= threshold && !(r.nf[i] & kNotCandidate))
+    if (!cand[i] || page.nodes[i].parent != parent || parent < 0 ||
+        static_cast<int>(i) == anchor || (r.nf[i] & kNotCandidate)) {
+      continue;
+    }
+    if (climbed ? page.nodes[i].tag == like.tag && page.nodes[i].classes == like.classes &&
+                      r.score[i] >= std::max(10.0, r.score[anchor] * 0.2)
+                : r.score[i] >= threshold) {
       r.root[i] = 1;
+    }
   }
   for (size_t i = 0; i < n; ++i) {
     int p = page.nodes[i].parent;
@@ -386,7 +409,7 @@ Regions score_nodes(const ParsedPage& page) {
   if (r.top < 0) return r;
   r.top = promote(page, r, s);
   r.top = article_body_region(page, r, s, furniture);
-  mark_region(page, cand, std::max(best, r.score[r.top]), r);
+  mark_region(page, cand, std::max(best, r.score[r.top]), s, r);
   return r;
 }
 

@@ -104,6 +104,39 @@ TEST_CASE("an article split over sibling step containers is kept whole", "[polic
   CHECK(kept(html) == std::vector<std::string>{kP1, kP2, kP1});
 }
 
+TEST_CASE("a post split in sections of one kind, each wrapped in divs, is kept whole",
+          "[policy]") {
+  // Medium-style markup: the text runs through several <section>s of the
+  // same class, each wrapping its paragraphs in two divs; the longest
+  // section wins the scoring. Its sibling sections are the post too; an
+  // author box beside them, made differently, is not.
+  auto para = [](int i) {
+    return "Paragraph " + std::to_string(i) +
+           " of the post walks through the harbour works, the new ramp, the timetable, "
+           "the fares, the night crossings, and what the commuters, cyclists and "
+           "teachers said about the weeks without a ferry.";
+  };
+  std::string first, middle, last;
+  for (int i = 1; i <= 5; ++i) first += "<p>" + para(i) + "</p>";
+  for (int i = 6; i <= 16; ++i) middle += "<p>" + para(i) + "</p>";
+  for (int i = 17; i <= 21; ++i) last += "<p>" + para(i) + "</p>";
+  const std::string bio =
+      "Mara Quill writes about ships, harbours and the people who work on them, and has "
+      "covered the coast for the paper since the first ferry strike, many years ago.";
+  std::string html = std::string(R"(<html><body><article><div>
+<section class="sx"><div class="w"><div class="c">)") + first +
+                     R"(</div></div></section>
+<section class="sx"><div class="w"><div class="c">)" + middle +
+                     R"(</div></div></section>
+<section class="sx"><div class="w"><div class="c">)" + last +
+                     R"(</div></div></section>
+<section class="author-box"><p>)" + bio + R"(</p></section>
+</div></article></body></html>)";
+  std::vector<std::string> want;
+  for (int i = 1; i <= 21; ++i) want.push_back(para(i));
+  CHECK(kept(html) == want);
+}
+
 TEST_CASE("post-footer and copyright lines under the text are dropped, a credit on top is not",
           "[policy]") {
   std::string html = std::string(R"(<html><body><div class="entry-content">
