@@ -18,7 +18,7 @@ bool skipped_tag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_ANNOTATION_XML:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_CANVAS:
     case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_MAP: case GUMBO_TAG_TITLE:
@@ -351,6 +351,13 @@ void Walker::enter(const GumboNode* n) {
   Frame f;
   f.node = n;
   f.tag = internal::tag_name(e);
+  // MathML reads as its symbols, one apart from the next ("a x 2 + b x");
+  // a formula's source in another notation (<annotation>: TeX) is not shown.
+  if (e.tag == GUMBO_TAG_UNKNOWN && f.tag == "annotation") return;
+  if (e.tag == GUMBO_TAG_MI || e.tag == GUMBO_TAG_MO || e.tag == GUMBO_TAG_MN ||
+      e.tag == GUMBO_TAG_MS || e.tag == GUMBO_TAG_MTEXT) {
+    text(" ");
+  }
   f.flags = internal::element_flags(e, f.tag, &f.attrs);
   f.anc = (stack_.empty() ? 0 : stack_.back().anc) | f.flags;
   f.quote = (!stack_.empty() && stack_.back().quote) || e.tag == GUMBO_TAG_BLOCKQUOTE;

@@ -82,6 +82,14 @@ TEST_CASE("an inline element that hides itself adds no text, yet its links are k
   CHECK(p.links == std::vector<std::string>{"http://ex.org/z"});
 }
 
+TEST_CASE("MathML reads as its symbols; its TeX annotation is not shown", "[policy]") {
+  auto p = parse(
+      "<p>If <math><semantics><mrow><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></mrow>"
+      "<annotation encoding='application/x-tex'>a \\neq 0</annotation></semantics></math>,"
+      " there are two roots.</p>");
+  CHECK(texts(p) == std::vector<std::string>{"If a \xE2\x89\xA0 0, there are two roots."});
+}
+
 TEST_CASE("the element holding a post's body is marked kArticleBody", "[policy]") {
   auto p = parse(
       "<body><div itemprop='articleBody'><p>m</p></div><div class='entry-content'><p>e</p></div>"
