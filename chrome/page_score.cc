@@ -6,6 +6,7 @@
 // and post-footer lines) and keeps the headline/byline/date lines just
 // above it. No site-specific rules.
 #include <algorithm>
+#include <unordered_map>
 #include <array>
 #include <cctype>
 
@@ -531,6 +532,32 @@ std::vector<char> teaser_lists(const ParsedPage& page) {
   return below;
 }
 
+// A short line the kept text prints this often, word for word, is the
+// page's furniture among its pictures ("Mouseover photo to load notes",
+// a gallery's title under every photo), not the article.
+constexpr int kRepeatedLines = 10;
+constexpr size_t kRepeatedLineWords = 12;
+
+void drop_repeated_lines(const ParsedPage& page, std::vector<BlockVerdict>& v) {
+  auto candidate = [&](size_t i) {
+    const Block& b = page.blocks[i];
+    if (v[i].chrome || b.kind != BlockKind::kParagraph || b.text.find('\n') != std::string::npos)
+      return false;
+    std::string_view t = trim(b.text);
+    if (t.empty() || count_words(t, kRepeatedLineWords + 1) > kRepeatedLineWords) return false;
+    for (std::string_view end : {".", "!", "?", "\xE2\x80\x9D", "\"", "\xE3\x80\x82"})
+      if (t.ends_with(end)) return false;
+    return true;
+  };
+  std::unordered_map<std::string_view, int> times;
+  for (size_t i = 0; i < page.blocks.size(); ++i)
+    if (candidate(i)) ++times[trim(page.blocks[i].text)];
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (candidate(i) && times[trim(page.blocks[i].text)] >= kRepeatedLines)
+      v[i] = {true, Reason::kBoilerplateLine, 0};
+  }
+}
+
 // When "Posted by X at <date>" signature lines repeat this often, every one
 // after the first closes a reader comment.
 constexpr int kPostedRepeats = 3;
@@ -583,6 +610,7 @@ std::vector<BlockVerdict> classify_page(const ParsedPage& page) {
     if (first < 0) first = static_cast<int>(i);
   }
   if (first >= 0) keep_header_lines(page, r, first, v);
+  drop_repeated_lines(page, v);
   return v;
 }
 

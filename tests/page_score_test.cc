@@ -137,6 +137,26 @@ TEST_CASE("a post split in sections of one kind, each wrapped in divs, is kept w
   CHECK(kept(html) == want);
 }
 
+TEST_CASE("a line printed under each of ten photos is furniture; a credit three times is not",
+          "[policy]") {
+  std::string html = R"(<html><body><article><h1>Ferry back in service</h1>)";
+  std::vector<std::string> want = {"Ferry back in service"};
+  for (int i = 1; i <= 10; ++i) {
+    const std::string caption = "Photo " + std::to_string(i) +
+                                " shows the new ramp at the harbour, seen from the deck of the "
+                                "ferry as it came in to dock on Monday.";
+    html += "<div class=\"photo\"><p>" + caption +
+            "</p><p>Mouseover photo to load notes or add comment</p>" +
+            (i <= 3 ? "<p>Courtesy Harbour Works</p>" : "") + "</div>";
+    want.push_back(caption);
+    if (i <= 3) want.push_back("Courtesy Harbour Works");
+  }
+  html += std::string("<p>") + kP1 + "</p><p>" + kP2 + "</p></article></body></html>";
+  want.push_back(kP1);
+  want.push_back(kP2);
+  CHECK(kept(html) == want);
+}
+
 TEST_CASE("post-footer and copyright lines under the text are dropped, a credit on top is not",
           "[policy]") {
   std::string html = std::string(R"(<html><body><div class="entry-content">
