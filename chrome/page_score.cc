@@ -543,9 +543,13 @@ void drop_repeated_lines(const ParsedPage& page, std::vector<BlockVerdict>& v) {
     const Block& b = page.blocks[i];
     if (v[i].chrome || b.kind != BlockKind::kParagraph || b.text.find('\n') != std::string::npos)
       return false;
+    // Three words or more, not a sentence nor a line leading into what
+    // follows (a tutorial's "The compiled CSS is:" before each example).
     std::string_view t = trim(b.text);
-    if (t.empty() || count_words(t, kRepeatedLineWords + 1) > kRepeatedLineWords) return false;
-    for (std::string_view end : {".", "!", "?", "\xE2\x80\x9D", "\"", "\xE3\x80\x82"})
+    const size_t words = count_words(t, kRepeatedLineWords + 1);
+    if (words < 3 || words > kRepeatedLineWords) return false;
+    for (std::string_view end : {".", "!", "?", ":", "\xE2\x80\x9D", "\"", "\xE3\x80\x82",
+                                 "\xEF\xBC\x9A"})
       if (t.ends_with(end)) return false;
     return true;
   };

@@ -145,11 +145,14 @@ TEST_CASE("a line printed under each of ten photos is furniture; a credit three 
     const std::string caption = "Photo " + std::to_string(i) +
                                 " shows the new ramp at the harbour, seen from the deck of the "
                                 "ferry as it came in to dock on Monday.";
+    // A line leading into what follows stays however often it is printed.
     html += "<div class=\"photo\"><p>" + caption +
             "</p><p>Mouseover photo to load notes or add comment</p>" +
-            (i <= 3 ? "<p>Courtesy Harbour Works</p>" : "") + "</div>";
+            (i <= 3 ? "<p>Courtesy Harbour Works</p>" : "") +
+            "<p>The harbour master said of it:</p></div>";
     want.push_back(caption);
     if (i <= 3) want.push_back("Courtesy Harbour Works");
+    want.push_back("The harbour master said of it:");
   }
   html += std::string("<p>") + kP1 + "</p><p>" + kP2 + "</p></article></body></html>";
   want.push_back(kP1);
