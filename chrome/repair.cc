@@ -416,7 +416,15 @@ void undo_dump_footnotes(std::string& text) {
                           text[j] == ')' || (text[j] & 0x80) != 0) &&
                          (j + 1 == text.size() || !std::isdigit(static_cast<unsigned char>(text[j + 1]))));
       const bool sup = text[i] == '^' && after && j > i + 1 && j - i <= 4 && ends;
-      if (!sup) out += text[i];
+      // A starred note: "^*" (up to three stars) where a word ends or a
+      // note's line starts, and an empty "^" closing the line after it.
+      size_t stars = i + 1;
+      while (stars < text.size() && text[stars] == '*' && stars - i <= 3) ++stars;
+      const bool starred =
+          text[i] == '^' && stars > i + 1 && stars - i <= 4 &&
+          (i == 0 || letter(i - 1) || text[i - 1] == '.');
+      const bool closing = text[i] == '^' && i + 1 == text.size() && i > 0 && text[i - 1] == '*';
+      if (!sup && !starred && !closing) out += text[i];
     }
     text = std::move(out);
   }

@@ -150,13 +150,20 @@ TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
       "The area is x^2 for a square.",
       "Pin it with ^1.2.3 in the manifest.",
       "Match it with [^0-9] first.",
-      "The cost is (h - y)^2 over m."})};
+      "The cost is (h - y)^2 over m.",
+      // A starred note: <sup>*</sup> after a line of verse, an empty
+      // <sup></sup> after it, and the note's line.
+      "Under the rain the river keeps its name^*^",
+      "^*From the collected poems, 1971",
+      "2^** is not a note"})};
   winnow::chrome::repair_text(docs);
   CHECK(texts(docs[0]) == std::vector<std::string>{
                               "Shops sell the fabric for two Jordanian Dinar1 per meter.",
                               "Approximately 2.8 USD.", "The area is x^2 for a square.",
                               "Pin it with ^1.2.3 in the manifest.", "Match it with [^0-9] first.",
-                              "The cost is (h - y)^2 over m."});
+                              "The cost is (h - y)^2 over m.",
+                              "Under the rain the river keeps its name*",
+                              "*From the collected poems, 1971", "2^** is not a note"});
   // HTML keeps them: there "^" was typed.
   std::vector<Document> html = {doc({"Dinar^1 per meter."})};
   winnow::chrome::repair_text(html);
