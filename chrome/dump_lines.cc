@@ -588,7 +588,9 @@ void mark_date_lists(const parser::ParsedPage& page, std::vector<BlockVerdict>& 
 // among the first three lines the page keeps, outside its prose (the
 // headline's or the post's meta) or right under a line that recurs on
 // other pages (a listed post's title and its date); never the last line
-// kept (a poem's closing date is part of it).
+// kept (a poem's closing date is part of it), nor one that only the
+// author's place follows (one or two short lines, no date: "Saturday 13
+// Tir 1388" / "Mashhad", a sign-off).
 void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> kept;
@@ -605,7 +607,13 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
     const size_t i = kept[k];
     if (blocks[i].kind == BlockKind::kPre) continue;
     const bool head = k < 3 || i < first_prose;
-    const bool foot = first_prose < blocks.size() && i > last_prose;
+    bool signed_off = kept.size() - k - 1 <= 2;
+    for (size_t m = k + 1; m < kept.size() && signed_off; ++m) {
+      const Block& b = blocks[kept[m]];
+      signed_off = b.kind == BlockKind::kParagraph && count_words(b.text, 5) <= 4 &&
+                   !looks_like_prose(b.text) && !holds_date(b.text);
+    }
+    const bool foot = first_prose < blocks.size() && i > last_prose && !signed_off;
     size_t above = i;
     while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
     const bool listed = above > 0 && out[above - 1].reason == Reason::kSiteRecurrence;

@@ -373,7 +373,8 @@ TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome",
 TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keeps its lines",
           "[policy]") {
   std::vector<std::string> urls = {"https://v.example.org/bg/tags/", "https://v.example.org/ar/c/4/",
-                                   "https://v.example.org/poems/rain/"};
+                                   "https://v.example.org/poems/rain/",
+                                   "https://v.example.org/poems/wind/"};
   std::vector<std::string> dumps = {
       // A tag index: tag names, each entry's date and byline.
       "Amman\n\n06.10.2016 by Alan\n\nPetra\n\n24.01.2017 by Alan\n\nAqaba\n\n"
@@ -382,11 +383,18 @@ TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keep
       "Islam\n\n18/04/2019 by Alan\n",
       // A short poem, signed with its date.
       "Rain on the roof\n\nthe gutters sing\n\nall night long\n\nand the well fills\n\n"
-      "slowly again\n\n16 May 2011\n"};
+      "slowly again\n\n16 May 2011\n",
+      // A prose poem signed with its date and the author's place.
+      "Wind over the bay\n\nLet your voice go out over the water, and let the water "
+      "carry it.\n\nGive your wings back to the wind. Learn to fly again.\n\n"
+      "Saturday 13 July 2009\n\nMashhad\n"};
   auto k = kept(urls, dumps);
   CHECK(k[0].empty());
   CHECK(k[1].empty());
   CHECK(k[2].size() == 6);
+  REQUIRE(k[3].size() == 5);
+  CHECK(k[3][3] == "Saturday 13 July 2009");
+  CHECK(k[3][4] == "Mashhad");
 }
 
 TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content", "[policy]") {
