@@ -376,6 +376,48 @@ TEST_CASE("a post reworked under a new title and a new date stays; a re-dated co
   }
 }
 
+TEST_CASE("a repost pair told apart by titles alone are not works of their own", "[policy]") {
+  // Two pages show one post under two titles (two tag pages naming one
+  // post differently): the second keeps what it shares with the first, but
+  // neither is a work, so a work of its own that quotes the post's opening
+  // does not keep the quote beside them. A pair dated apart to the day are
+  // works, and the quote stays.
+  const std::vector<std::string> text = {para(92, 30), para(93, 25), para(94, 20)};
+  auto make = [&](std::string d1, std::string d2) {
+    auto titled = [](DocInput d, std::string title, std::string date) {
+      d.title = std::move(title);
+      d.date = std::move(date);
+      return d;
+    };
+    std::vector<DocInput> in = {
+        titled(doc(1, "https://ex.org/160.html", DocKind::kArticle, text),
+               "Saturday and the ashamed radio", d1),
+        titled(doc(2, "https://ex.org/1906.html", DocKind::kArticle, text),
+               "From the road, part one", d2),
+        titled(doc(5, "https://ex.org/5491.html", DocKind::kArticle,
+                   {para(95, 30), para(96, 25), text[0]}),
+               "Letters from the coast", "")};
+    for (DocInput& d : in) d.priority = d.id;
+    in.back().own_work = true;
+    return in;
+  };
+  Options o;
+  o.keep_shared_in_articles = true;
+  o.shared_between_works = true;
+  auto r = run_dedup(make("", ""), o);
+  CHECK(by_id(r, 1).keep);
+  CHECK(by_id(r, 2).keep);
+  for (const auto& pd : by_id(r, 2).paragraphs) CHECK(pd.keep);
+  REQUIRE(by_id(r, 5).paragraphs.size() == 3);
+  CHECK(by_id(r, 5).paragraphs[0].keep);
+  CHECK_FALSE(by_id(r, 5).paragraphs[2].keep);
+  CHECK(by_id(r, 5).paragraphs[2].reason == "exact");
+  CHECK(by_id(r, 5).paragraphs[2].dup_doc == 1);
+  r = run_dedup(make("2014-10-19", "2015-07-13"), o);
+  CHECK(by_id(r, 5).paragraphs[2].keep);
+  CHECK(by_id(r, 5).paragraphs[2].reason == "shared-kept");
+}
+
 TEST_CASE("a short poem of its own stays; a page of titles found elsewhere goes", "[policy]") {
   // No line reaches 5 words: nothing to dedup, yet the poem is the page's
   // own text, while a category page's lines are other posts' titles.
