@@ -4,8 +4,8 @@
 // share bars, e-mail/URL footers, and the title of a widget whose entries
 // are all chrome. Rules and reasons: docs/internals/chrome.md ("Text dumps").
 #include <algorithm>
-#include <unordered_map>
 #include <array>
+#include <unordered_map>
 
 #include "chrome/dump_internal.h"
 #include "chrome/site_text.h"
@@ -681,6 +681,7 @@ void mark_repeated_alt_texts(const parser::ParsedPage& page, std::vector<BlockVe
     return i > 0 && blocks[i].line > 0 && blocks[i].line == blocks[i - 1].line + 1 &&
            blocks[i - 1].kind != BlockKind::kPre;
   };
+  std::vector<std::string_view> line(blocks.size());  // "" when no candidate
   std::unordered_map<std::string_view, int> times;
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph || !glued(i)) continue;
@@ -691,12 +692,12 @@ void mark_repeated_alt_texts(const parser::ParsedPage& page, std::vector<BlockVe
                                  "\xE3\x80\x82", "\xEF\xBC\x81", "\xDB\x94"}) {
       ends = ends || t.ends_with(end);
     }
-    if (!ends) ++times[t];
+    if (ends) continue;
+    line[i] = t;
+    ++times[t];
   }
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph || !glued(i)) continue;
-    auto it = times.find(trim(blocks[i].text));
-    if (it != times.end() && it->second >= 3) out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+    if (!line[i].empty() && times[line[i]] >= 3) out[i] = BlockVerdict{true, Reason::kEmpty, 0};
   }
 }
 

@@ -6,9 +6,9 @@
 // and post-footer lines) and keeps the headline/byline/date lines just
 // above it. No site-specific rules.
 #include <algorithm>
-#include <unordered_map>
 #include <array>
 #include <cctype>
+#include <unordered_map>
 
 #include "chrome/chrome.h"
 #include "chrome/page_internal.h"
@@ -553,11 +553,15 @@ void drop_repeated_lines(const ParsedPage& page, std::vector<BlockVerdict>& v) {
       if (t.ends_with(end)) return false;
     return true;
   };
+  std::vector<std::string_view> line(page.blocks.size());  // "" when no candidate
   std::unordered_map<std::string_view, int> times;
-  for (size_t i = 0; i < page.blocks.size(); ++i)
-    if (candidate(i)) ++times[trim(page.blocks[i].text)];
   for (size_t i = 0; i < page.blocks.size(); ++i) {
-    if (candidate(i) && times[trim(page.blocks[i].text)] >= kRepeatedLines)
+    if (!candidate(i)) continue;
+    line[i] = trim(page.blocks[i].text);
+    ++times[line[i]];
+  }
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (!line[i].empty() && times[line[i]] >= kRepeatedLines)
       v[i] = {true, Reason::kBoilerplateLine, 0};
   }
 }

@@ -483,14 +483,14 @@ std::vector<std::optional<std::vector<std::string>>> dedup_folder(
     // tagged: <tag>" over the one post of a tag, whose title the template
     // already printed elsewhere; a post whose own text another page took
     // keeps its title, so that it stays a record.)
+    const bool heading_only = entries[i]->type != FileType::kHtml && removed > 0 &&
+                              docs[i].paragraphs.size() == 1 &&
+                              label_line(docs[i].paragraphs.front().text, kHeadingOnlyWords);
     auto many_alike = [&] {
       auto it = labelled.find(heading_label(docs[i].paragraphs.front().text));
-      return it != labelled.end() && !it->first.empty() && it->second >= kLabelledHeadings;
+      return it != labelled.end() && it->second >= kLabelledHeadings;
     };
-    const bool showed_others =
-        removed > 0 && (!links[i].empty() || (docs[i].paragraphs.size() == 1 && many_alike()));
-    if (entries[i]->type != FileType::kHtml && showed_others && docs[i].paragraphs.size() == 1 &&
-        label_line(docs[i].paragraphs.front().text, kHeadingOnlyWords)) {
+    if (heading_only && (!links[i].empty() || many_alike())) {
       const auto left = std::find_if(d.paragraphs.begin(), d.paragraphs.end(),
                                      [](const dedup::ParagraphDecision& pd) { return pd.keep; });
       if (owning.count({in[i].id, static_cast<int>(left - d.paragraphs.begin())}) == 0) continue;
