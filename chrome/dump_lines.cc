@@ -114,14 +114,34 @@ void mark_page_toc(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
   const auto& blocks = page.blocks;
   std::vector<std::string> bare(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) bare[i] = without_numbers(blocks[i].text);
-  auto repeated_elsewhere = [&](size_t i) {
-    if (!starts_with_number(blocks[i].text) || bare[i].empty()) return false;
+  auto occurs_elsewhere = [&](size_t i) {
+    if (bare[i].empty()) return false;
     for (size_t j = 0; j < blocks.size(); ++j) {
       if (j + 1 < i || j > i + 1) {
         if (bare[j] == bare[i]) return true;
       }
     }
     return false;
+  };
+  auto repeated_elsewhere = [&](size_t i) {
+    return starts_with_number(blocks[i].text) && occurs_elsewhere(i);
+  };
+  // A list the text introduces is the author's outline, not the page's
+  // table of contents: the line before it, past a blank line, is text of
+  // sentence length (not a label such as "Contents", not a heading the
+  // list names, not an entry of a list before it).
+  auto introduced = [&](size_t i) {
+    size_t up = i;
+    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    if (up == 0 || blocks[i].line <= blocks[up - 1].line + 1) return false;
+    const size_t p = up - 1;
+    if (out[p].chrome || blocks[p].kind == BlockKind::kPre || starts_with_number(blocks[p].text) ||
+        count_words(blocks[p].text, 8) < 8 || occurs_elsewhere(p)) {
+      return false;
+    }
+    size_t before = p;
+    while (before > 0 && out[before - 1].reason == Reason::kEmpty) --before;
+    return before == 0 || !starts_with_number(blocks[before - 1].text);
   };
   size_t i = 0;
   while (i < blocks.size()) {
@@ -130,7 +150,7 @@ void mark_page_toc(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
            (j == i || blocks[j].line == blocks[j - 1].line + 1)) {
       ++j;
     }
-    if (j - i >= 2) {
+    if (j - i >= 2 && !introduced(i)) {
       for (size_t k = i; k < j; ++k) out[k] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
     }
     i = std::max(j, i + 1);
@@ -197,6 +217,27 @@ bool is_toc_line(std::string_view text) {
 }
 
 bool is_comment_count(std::string_view text) {
+  // A line that opens with a number in brackets or before a full stop
+  // numbers a section ("5. Response", "(4) Comment", "2) Comments on the
+  // draft"); a count is a number standing alone ("12 Comments").
+  std::string_view lead = trim(text);
+  bool bracket = false;
+  for (std::string_view open : {"(", "\xEF\xBC\x88"}) {  // "(" and the fullwidth one
+    if (lead.starts_with(open)) {
+      lead.remove_prefix(open.size());
+      bracket = true;
+    }
+  }
+  size_t digits = 0;
+  while (digits < lead.size() && lead[digits] >= '0' && lead[digits] <= '9') ++digits;
+  if (digits > 0) {
+    const std::string_view after = lead.substr(digits);
+    // ")" and the fullwidth one; "." and the ideographic comma.
+    const bool closed = after.starts_with(")") || after.starts_with("\xEF\xBC\x89");
+    if (closed || (!bracket && (after.starts_with(".") || after.starts_with("\xE3\x80\x81")))) {
+      return false;
+    }
+  }
   const std::string folded = fold_text(text);
   std::vector<std::string_view> toks = fold_tokens(folded);
   if (toks.empty() || toks.size() > 16) return false;

@@ -291,6 +291,55 @@ TEST_CASE("DumpModel: a labelled list the template prints under every post is ch
   CHECK(k[3] == std::vector<std::string>{bodies[3], "Needed: brushes, white paint, ladders"});
 }
 
+TEST_CASE("DumpModel: the page's table of contents is chrome, an outline the text introduces is not",
+          "[policy]") {
+  const std::vector<std::string> steps = {"Clear the channel", "Open the gate", "Check the flow"};
+  std::string guide =
+      "Valley Forum\n\nCanal guide\n\n"
+      "The guide below covers the three steps of opening the canal in order\n\n";
+  for (size_t s = 0; s < steps.size(); ++s)
+    guide += "  \xE2\x80\xA2 " + std::to_string(s + 1) + " " + steps[s] + "\n";
+  for (const auto& s : steps)
+    guide += "\n" + s + "\n\nVolunteers did this part of the work on " + s + " day.\n";
+  guide += "\n  \xE2\x80\xA2 Contents\n  \xE2\x80\xA2 Overview\n\n";
+  for (size_t s = 0; s < steps.size(); ++s) {
+    const std::string n = std::to_string(s + 1);
+    guide += " " + n + ". " + n + ". " + steps[s] + "\n";
+  }
+  guide += "\nArchives\n\n  \xE2\x80\xA2 May 2024\n";
+  std::vector<std::string> urls = {"https://valley.example.org/p/guide/"};
+  std::vector<std::string> dumps = {guide};
+  const std::vector<std::string> others = {"Mill repaired", "Market day", "School reopens"};
+  for (size_t i = 0; i < others.size(); ++i) {
+    urls.push_back("https://valley.example.org/p/" + std::to_string(i) + "/");
+    dumps.push_back("Valley Forum\n\n" + others[i] + "\n\nThe village met on the square for " +
+                    others[i] +
+                    ".\n\n  \xE2\x80\xA2 Contents\n  \xE2\x80\xA2 Overview\n\nArchives\n\n"
+                    "  \xE2\x80\xA2 May 2024\n");
+  }
+  auto k = kept(urls, dumps);
+  std::vector<std::string> want = {
+      "Canal guide", "The guide below covers the three steps of opening the canal in order"};
+  for (size_t s = 0; s < steps.size(); ++s) want.push_back(std::to_string(s + 1) + " " + steps[s]);
+  for (const auto& s : steps) {
+    want.push_back(s);
+    want.push_back("Volunteers did this part of the work on " + s + " day.");
+  }
+  CHECK(k[0] == want);
+}
+
+TEST_CASE("dump line rules: a section's number is no count of comments", "[policy]") {
+  using namespace chrome::internal;
+  CHECK_FALSE(is_comment_count("5. Response"));
+  CHECK_FALSE(is_comment_count("(4) Comment"));
+  CHECK_FALSE(is_comment_count("\xEF\xBC\x88" "4" "\xEF\xBC\x89" "Comment"));  // （4）Comment
+  CHECK_FALSE(is_comment_count("4. 6.4. (4) Comment"));
+  CHECK_FALSE(is_comment_count("2) Comments on the draft"));
+  CHECK(is_comment_count("3 Comments"));
+  CHECK(is_comment_count("Comments (3)"));
+  CHECK(is_comment_count("3 \xE6\x9D\xA1\xE8\xAF\x84\xE8\xAE\xBA"));  // 3 条评论
+}
+
 TEST_CASE("DumpModel: a comments section ends the content", "[policy]") {
   const std::vector<std::string> titles = {"Mill repaired", "Canal opened", "Market day",
                                            "School reopens"};
