@@ -710,6 +710,60 @@ void mark_comments(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
   }
 }
 
+// A line that ends as a sentence or a quotation does ("Nom, nom, nom.",
+// "...", a closing quote), in the scripts of the dev and fixture sets. A
+// question mark is left out: an alt text may ask ("Sydney: A parallel
+// universe?").
+bool ends_sentence(std::string_view t) {
+  for (std::string_view end : {".", "!", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xC2\xBB",
+                               "\xE3\x80\x82", "\xEF\xBC\x81", "\xDB\x94"}) {
+    if (t.ends_with(end)) return true;
+  }
+  return false;
+}
+
+// An image's alt text after the sentence that shows it: a short line
+// standing alone (no sentence end, blank lines around it) right under a
+// paragraph that ends in a colon ("We found the busiest campsite we have
+// ever seen:" / "Streaky Bay fishing trip") with text going on under it,
+// when the page prints that line three times or more. A table's header
+// after its introduction has another cell under it; a subheading printed
+// once after a colon stays.
+void mark_shown_alt_texts(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  const size_t n = blocks.size();
+  std::unordered_map<std::string_view, int> shown, times;
+  std::vector<std::string_view> line(n);
+  for (size_t i = 1; i < n; ++i) {
+    if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph) continue;
+    std::string_view t = trim(blocks[i].text);
+    if (t.empty() || count_words(t, 9) > 8 || ends_sentence(t) || t.ends_with(":") ||
+        t.ends_with("\xEF\xBC\x9A")) {
+      continue;
+    }
+    line[i] = t;
+    ++times[t];
+    size_t up = i;
+    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    if (up == 0 || out[up - 1].chrome || blocks[up - 1].line + 1 >= blocks[i].line) continue;
+    std::string_view prev = trim(blocks[up - 1].text);
+    // Text goes on under it (under a table's header, another cell).
+    size_t down = i + 1;
+    while (down < n && out[down].reason == Reason::kEmpty) ++down;
+    const bool text_under = down < n && (count_words(blocks[down].text, 9) > 8 ||
+                                         ends_sentence(trim(blocks[down].text)));
+    if ((prev.ends_with(":") || prev.ends_with("\xEF\xBC\x9A")) && count_words(prev, 8) >= 8 &&
+        text_under) {
+      ++shown[t];
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (line[i].empty()) continue;
+    auto s = shown.find(line[i]);
+    if (s != shown.end() && times[line[i]] >= 3) out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+  }
+}
+
 // An image's alt text under its caption: a short line (six words at
 // most, no sentence end) that a page prints three or more times, each time
 // right under another line with no blank line between ("On the first day
@@ -727,13 +781,7 @@ void mark_repeated_alt_texts(const parser::ParsedPage& page, std::vector<BlockVe
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph || !glued(i)) continue;
     std::string_view t = trim(blocks[i].text);
-    if (t.empty() || count_words(t, 7) > 6) continue;
-    bool ends = false;
-    for (std::string_view end : {".", "!", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xC2\xBB",
-                                 "\xE3\x80\x82", "\xEF\xBC\x81", "\xDB\x94"}) {
-      ends = ends || t.ends_with(end);
-    }
-    if (ends) continue;
+    if (t.empty() || count_words(t, 7) > 6 || ends_sentence(t)) continue;
     line[i] = t;
     ++times[t];
   }
@@ -790,6 +838,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
   }
   mark_comments(page, out);
   mark_repeated_alt_texts(page, out);
+  mark_shown_alt_texts(page, out);
   mark_teasers(page, out);
   mark_page_toc(page, out);
   spread_soft(level, out);

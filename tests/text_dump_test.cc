@@ -384,6 +384,36 @@ TEST_CASE("DumpModel: an alt text printed under each photo's caption is chrome",
   CHECK(std::count(k[0].begin(), k[0].end(), "Quoth the Raven, Nevermore.") == 3);
 }
 
+TEST_CASE("DumpModel: an alt text standing under the sentence that shows it is chrome",
+          "[policy]") {
+  // The photos of a post share one alt text, each printed on its own line;
+  // one of them comes right after a sentence that ends in a colon. A
+  // table's header after its introduction (another cell under it) and a
+  // subheading printed twice stay.
+  const std::string dump =
+      "A day on the boat\n\n"
+      "We found the busiest campsite we have ever seen on this coast:\n\n"
+      "Streaky Bay trip\n\n"
+      "We squeezed our tent into the last spot on the site and settled down.\n\n"
+      "Step one: scaling\n\nStreaky Bay trip\n\n"
+      "Step two: filleting\n\nStreaky Bay trip\n\n"
+      "The table below lists the paths we tried and what each one gave us:\n\n"
+      "Path tried\n\nResult\n\n/a/b\n\nnothing\n\n"
+      "The second table lists the paths we tried later and what each gave:\n\n"
+      "Path tried\n\nResult\n\n/c/d\n\none file\n\n"
+      "The last table lists the paths that we tried at the very end of it:\n\n"
+      "Path tried\n\nResult\n\n/e/f\n\ntwo files\n\n"
+      "Then we walked back to the camp and wrote down what we had seen:\n\n"
+      "Back at camp\n\nThe fish went on the grill and the evening was long.\n\n"
+      "Back at camp\n\nThe next morning we packed the tent and left the bay.\n";
+  auto k = kept({"https://v.example.org/2012/03/boat/"}, {dump});
+  REQUIRE(k.size() == 1);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Streaky Bay trip") == 0);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Step two: filleting") == 1);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Path tried") == 3);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Back at camp") == 2);
+}
+
 TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome", "[policy]") {
   const std::string t1 =
       "The ferry leaves twice a day now and the islanders say the boats are full. more >>";
