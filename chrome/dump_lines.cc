@@ -593,8 +593,9 @@ bool not_a_page(const parser::ParsedPage& page) {
     }
   }
   // A feed of one item has one "]]>"; its channel's dates, in the feed's
-  // own format, open it.
-  return cdata >= 2 || (cdata == 1 && !blocks.empty() && has_feed_time(blocks.front().text));
+  // own format, open it. A feed of no item is that channel line alone.
+  return cdata >= 2 || (!blocks.empty() && has_feed_time(blocks.front().text) &&
+                        (cdata == 1 || blocks.size() == 1));
 }
 
 // An index of names and dates (a tag or category page, an archive by

@@ -489,7 +489,7 @@ TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content",
   CHECK(k[2].size() == 2);
 }
 
-TEST_CASE("DumpModel: a comments feed with one item has no content", "[policy]") {
+TEST_CASE("DumpModel: a comments feed with one item or none has no content", "[policy]") {
   // A post's comments feed saved as a page holds one item, so one "]]>":
   // its comment, in Greek here, was kept as the text of the page.
   std::vector<std::string> urls = {"https://v.example.org/a/feed/", "https://v.example.org/a/"};
@@ -499,9 +499,13 @@ TEST_CASE("DumpModel: a comments feed with one item has no content", "[policy]")
       "\xCE\x9C\xCE\xB5 \xCE\xB1\xCE\xB3\xCE\xAC\xCF\x80\xCE\xB7 \xCE\xB1\xCF\x80\xCF\x8C "
       "\xCF\x84\xCE\xB7 \xCE\xB8\xCE\xB5\xCE\xAF\xCE\xB1 \xCF\x83\xCE\xB1\xCF\x82.\n\n]]>\n",
       "Title\n\nA real page with a sentence of its own.\n"};
+  // A comments feed with no item is its channel's line alone.
+  urls.push_back("https://v.example.org/b/feed/");
+  dumps.push_back("/b/ Valley Sun, 10 Jun 2012 13:46:16 +0000 hourly 1 https://example.org/?v=4.8\n");
   auto k = kept(urls, dumps);
   CHECK(k[0].empty());
   CHECK(k[1].size() == 2);
+  CHECK(k[2].empty());
   CHECK(chrome::internal::has_feed_time("Sun, 10 Jun 2012 13:46:16 +0000"));
   CHECK_FALSE(chrome::internal::has_feed_time("We met at 13:46 on the 10th."));
 }
