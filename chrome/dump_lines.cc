@@ -668,7 +668,7 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
 // A listing's teasers: two or more lines of prose that each end with an
 // arrow onward ("... more >>", "... Continue reading →"; in right-to-left
 // text "... بیشتر بخوانید ←"). The text goes on elsewhere; here it is the
-// listing's furniture. One such line may be an article's own. A teaser
+// listing's furniture. A teaser
 // may be a phrase without a full stop ("Spotting lions on the northern
 // circuit Continue reading →"): a line longer than a navigation arrow's
 // title counts too.
@@ -683,7 +683,16 @@ void mark_teasers(const parser::ParsedPage& page, std::vector<BlockVerdict>& out
       teasers.push_back(i);
     }
   }
-  if (teasers.size() < 2) return;
+  // One teaser is a listing's when it is the page's only text (a month's
+  // archive holding one post); in an article it may be the text's own
+  // ("Full guide: using it in your editor →").
+  if (teasers.size() == 1) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (i == teasers[0] || out[i].chrome || blocks[i].kind == BlockKind::kHeading) continue;
+      if (looks_like_prose(blocks[i].text) || count_words(blocks[i].text, 9) > 8) return;
+    }
+  }
+  if (teasers.empty()) return;
   for (size_t i : teasers) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
 }
 

@@ -431,22 +431,28 @@ TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome",
       "In which the whole family arrives at once and the planets align in a rare show "
       "Continue reading \xE2\x86\x92";
   const std::string nav = "Next post: Two days on the ferry \xE2\x86\x92";
-  std::vector<std::string> urls = {"https://v.example.org/", "https://v.example.org/a/",
-                                   "https://v.example.org/fa/", "https://v.example.org/2011/03/"};
+  const std::string body = "The miller showed us the new stones and the old wheel beside them.";
+  std::vector<std::string> urls = {"https://v.example.org/",     "https://v.example.org/a/",
+                                   "https://v.example.org/fa/",  "https://v.example.org/2011/03/",
+                                   "https://v.example.org/2012/04/"};
   std::vector<std::string> dumps = {
       "Welcome to the valley news, written by its people.\n\n" + t1 + "\n\n" + t2 + "\n",
-      // One line with an arrow on an article: its own.
-      "The mill\n\n" + t1 + "\n",
+      // One line with an arrow on an article beside its other text: its own.
+      "The mill\n\n" + body + "\n\n" + t1 + "\n",
       // Right to left, the arrow onward points left.
       "\xD8\xAF\xD9\x88\xD9\x85 " + fa + "\n\n" + fa + "\n\n" + fa + " \xD8\xAF\xD9\x88\xD9\x85\n",
       "March 2011\n\n" + p1 + "\n\n" + p2 + "\n\nThe rains came early this year and the roads "
-      "were closed.\n\n" + nav + "\n"};
+      "were closed.\n\n" + nav + "\n",
+      // A month's archive holding one post: its teaser is the page's only
+      // text.
+      "Monthly Archives: April 2012\n\n" + p1 + "\n"};
   auto k = kept(urls, dumps);
   CHECK(k[0] == std::vector<std::string>{"Welcome to the valley news, written by its people."});
-  CHECK(k[1] == std::vector<std::string>{"The mill", t1});
+  CHECK(k[1] == std::vector<std::string>{"The mill", body, t1});
   CHECK(k[2].size() == 1);  // the line that does not end in the arrow
   CHECK(k[3] == std::vector<std::string>{"March 2011",
                                          "The rains came early this year and the roads were closed."});
+  CHECK(k[4] == std::vector<std::string>{"Monthly Archives: April 2012"});
 }
 
 TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keeps its lines",
