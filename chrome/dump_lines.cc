@@ -374,6 +374,9 @@ bool is_placeholder(std::string_view text) {
     return true;
   }
   if (text.size() < 3 || text.front() != '[') return false;
+  // An aside in brackets is the author's ("[This session lasted ten
+  // seconds. Then I fell off – B]"): no alt text runs to sentences.
+  if (looks_like_prose(text)) return false;
   int depth = 0;
   for (char c : text) {
     if (c == '[') {

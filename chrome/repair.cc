@@ -391,6 +391,32 @@ bool has_hyphen_tail(const Document& d) {
 
 }  // namespace
 
+// A browser's dump of edits: w3m writes <del>x</del> as "[DEL:x:DEL]" and
+// <ins>x</ins> as "[INS:x:INS]". The page shows both words (struck
+// through, underlined), so the text keeps both without the marks. A mark
+// with no partner stays as it was written.
+void undo_dump_edits(std::string& text) {
+  if (text.find(":DEL]") == std::string::npos && text.find(":INS]") == std::string::npos) return;
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    bool undone = false;
+    for (std::string_view tag : {"DEL", "INS"}) {
+      const std::string open = "[" + std::string(tag) + ":";
+      const std::string close = ":" + std::string(tag) + "]";
+      if (text.compare(i, open.size(), open) != 0) continue;
+      const size_t end = text.find(close, i + open.size());
+      if (end == std::string::npos) continue;
+      out.append(text, i + open.size(), end - i - open.size());
+      i = end + close.size();
+      undone = true;
+      break;
+    }
+    if (!undone) out += text[i++];
+  }
+  text = collapse_whitespace(out);
+}
+
 // A browser's dump of footnotes: w3m writes a superscript as "^1" after
 // its word ("Dinar^1 per meter") and keeps a footnote's link back as "↩"
 // (U+21A9, often with the emoji selector U+FE0E/FE0F) at its end. The
@@ -549,6 +575,7 @@ void repair_text(std::vector<Document>& docs) {
         p.text = strip_markdown(p.text);
       }
       if (d.from_text && !pre) {
+        undo_dump_edits(p.text);
         undo_dump_footnotes(p.text);
         drop_timestamp_names(p.text);
       }

@@ -170,6 +170,23 @@ TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
   CHECK(texts(html[0]) == std::vector<std::string>{"Dinar^1 per meter."});
 }
 
+TEST_CASE("a dump's struck and inserted words read as the page shows them", "[policy]") {
+  // w3m writes <del> and <ins> as "[DEL:...:DEL]" and "[INS:...:INS]".
+  std::vector<Document> docs = {dump({
+      "He ran a bar in a [DEL:godawful:DEL] vibrant hostel for a year.",
+      "The fee is [DEL:10:DEL] [INS:12:INS] dinars a night.",
+      "Write [DEL: alone, it stays as written."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == std::vector<std::string>{
+                              "He ran a bar in a godawful vibrant hostel for a year.",
+                              "The fee is 10 12 dinars a night.",
+                              "Write [DEL: alone, it stays as written."});
+  // HTML keeps them: there the marks were typed.
+  std::vector<Document> html = {doc({"Type [DEL:x:DEL] to strike x."})};
+  winnow::chrome::repair_text(html);
+  CHECK(texts(html[0]) == std::vector<std::string>{"Type [DEL:x:DEL] to strike x."});
+}
+
 TEST_CASE("NBSP and blank runs are normalised", "[policy]") {
   std::vector<Document> docs = {doc({"Harlow\xC2\xA0" "Bend  is   near.", "   ", ""})};
   docs[0].title = "A\xC2\xA0title";

@@ -219,6 +219,8 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK_FALSE(is_form_line("[ ] buy bread"));
   CHECK_FALSE(is_form_line("See the notes [1] below: [ ]"));
   CHECK(is_placeholder("[ad368ae61] [x]"));
+  // An aside the author wrote in brackets is text.
+  CHECK_FALSE(is_placeholder("[This session lasted about ten seconds. Then I fell off the rock - B]"));
   CHECK_FALSE(is_placeholder("[from-pstn] exten => s,1"));
   // w3m's rendering of a plugin's <embed>: a video, a slideshow.
   CHECK(is_placeholder("embed(http://www.youtube.com/v/Jg2d5sxX4z4?fs=1&hl=en_US&rel=0)"));
