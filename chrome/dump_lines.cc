@@ -629,13 +629,21 @@ void mark_date_lists(const parser::ParsedPage& page, std::vector<BlockVerdict>& 
     if (!v.chrome) v = BlockVerdict{true, Reason::kBoilerplateLine, 0};
 }
 
+bool is_section_break(std::string_view text) {
+  std::string_view t = trim(text);
+  return !t.empty() && t.size() <= 40 && std::all_of(t.begin(), t.end(), [](char c) {
+    return c == '*' || c == '-' || c == '~' || c == '.' || c == ' ';
+  });
+}
+
 // Date and byline lines ("Sat Sep 24, 2016 in Nature", "28. 01. 2011")
 // among the first three lines the page keeps, outside its prose (the
 // headline's or the post's meta) or right under a line that recurs on
 // other pages (a listed post's title and its date); never the last line
 // kept (a poem's closing date is part of it), nor one that only the
 // author's place follows (one or two short lines, no date: "Saturday 13
-// Tir 1388" / "Mashhad", a sign-off).
+// Tir 1388" / "Mashhad", a sign-off), nor one that a section break and
+// more text follow (the sign-off of one poem of several).
 void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> kept;
@@ -651,13 +659,21 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
   for (size_t k = 0; k + 1 < kept.size(); ++k) {
     const size_t i = kept[k];
     if (blocks[i].kind == BlockKind::kPre) continue;
-    const bool head = k < 3 || i < first_prose;
     bool signed_off = kept.size() - k - 1 <= 2;
     for (size_t m = k + 1; m < kept.size() && signed_off; ++m) {
       const Block& b = blocks[kept[m]];
       signed_off = b.kind == BlockKind::kParagraph && count_words(b.text, 5) <= 4 &&
                    !looks_like_prose(b.text) && !holds_date(b.text);
     }
+    // Right after it or past the place's lines, a section break and more
+    // text.
+    for (size_t m = k + 1; m < kept.size() && m <= k + 3 && !signed_off; ++m) {
+      for (size_t j = kept[m - 1] + 1; j < kept[m]; ++j)
+        signed_off = signed_off || is_section_break(blocks[j].text);
+      const Block& b = blocks[kept[m]];
+      if (b.kind != BlockKind::kParagraph || count_words(b.text, 5) > 4 || holds_date(b.text)) break;
+    }
+    const bool head = k < 3 || (i < first_prose && !signed_off);
     const bool foot = first_prose < blocks.size() && i > last_prose && !signed_off;
     size_t above = i;
     while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
@@ -811,12 +827,7 @@ void keep_section_breaks(const parser::ParsedPage& page, std::vector<BlockVerdic
   const auto& blocks = page.blocks;
   for (size_t i = 1; i + 1 < blocks.size(); ++i) {
     if (out[i].reason != Reason::kEmpty || out[i - 1].chrome || out[i + 1].chrome) continue;
-    std::string_view t = trim(blocks[i].text);
-    if (t.empty() || t.size() > 40) continue;
-    if (std::all_of(t.begin(), t.end(),
-                    [](char c) { return c == '*' || c == '-' || c == '~' || c == '.' || c == ' '; })) {
-      out[i] = BlockVerdict{};
-    }
+    if (is_section_break(blocks[i].text)) out[i] = BlockVerdict{};
   }
 }
 

@@ -461,7 +461,8 @@ TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keep
           "[policy]") {
   std::vector<std::string> urls = {"https://v.example.org/bg/tags/", "https://v.example.org/ar/c/4/",
                                    "https://v.example.org/poems/rain/",
-                                   "https://v.example.org/poems/wind/"};
+                                   "https://v.example.org/poems/wind/",
+                                   "https://v.example.org/poems/two/"};
   std::vector<std::string> dumps = {
       // A tag index: tag names, each entry's date and byline.
       "Amman\n\n06.10.2016 by Alan\n\nPetra\n\n24.01.2017 by Alan\n\nAqaba\n\n"
@@ -474,7 +475,12 @@ TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keep
       // A prose poem signed with its date and the author's place.
       "Wind over the bay\n\nLet your voice go out over the water, and let the water "
       "carry it.\n\nGive your wings back to the wind. Learn to fly again.\n\n"
-      "Saturday 13 July 2009\n\nMashhad\n"};
+      "Saturday 13 July 2009\n\nMashhad\n",
+      // Two poems on one page, each signed with its date and parted by a
+      // section break: no sentence on the page, the dates are the poems'.
+      "Two poems\n\nthe river keeps\n\nits name in winter\n\nunder the ice\n\n"
+      "16 May 2011\n\n*****\n\nthe swallows\n\nfind the barn again\n\n"
+      "Friday 3 June 2011\n"};
   auto k = kept(urls, dumps);
   CHECK(k[0].empty());
   CHECK(k[1].empty());
@@ -482,6 +488,9 @@ TEST_CASE("DumpModel: an index of names and dates has no text; a dated poem keep
   REQUIRE(k[3].size() == 5);
   CHECK(k[3][3] == "Saturday 13 July 2009");
   CHECK(k[3][4] == "Mashhad");
+  CHECK(k[4] == std::vector<std::string>{"Two poems", "the river keeps", "its name in winter",
+                                         "under the ice", "16 May 2011", "*****", "the swallows",
+                                         "find the barn again", "Friday 3 June 2011"});
 }
 
 TEST_CASE("DumpModel: a feed or a redirect stub saved as a page has no content", "[policy]") {
