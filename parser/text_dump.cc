@@ -212,13 +212,25 @@ bool shell_keyword_line(std::string_view t) {
   return false;
 }
 
-// A line that reads as program text: it ends in { } ; > ) or starts with
+// A line that ends in a remark in brackets after a space ("Memory
+// Controller Hub (rev 03)", "station 125 (line 1)").
+bool bracketed_remark_end(std::string_view t) {
+  if (t.empty() || t.back() != ')') return false;
+  const size_t open = t.rfind('(');
+  return open != std::string_view::npos && open > 0 && t[open - 1] == ' ';
+}
+
+// A line that reads as program text: it ends in { } ; > or a call's ")",
+// or starts with
 // } < // /* * # $ @ or a tag; an assignment; a shell block's keyword.
 bool code_like(std::string_view t) {
   if (t.empty()) return false;
   if (assignment_line(t) || shell_keyword_line(t)) return true;
   const char last = t.back();
-  if (last == '{' || last == '}' || last == ';' || last == '>' || last == ')') return true;
+  if (last == '{' || last == '}' || last == ';' || last == '>') return true;
+  // A call ends in ")" right after its name's "("; a remark in brackets
+  // after a space ends prose too ("... station 125 (line 1)").
+  if (last == ')' && !bracketed_remark_end(t)) return true;
   const char first = t.front();
   return first == '}' || first == '<' || first == '$' || first == '@' || first == '*' ||
          t.rfind("//", 0) == 0 || t.rfind("/*", 0) == 0 || t.rfind("#!", 0) == 0;
@@ -265,7 +277,7 @@ void find_code(const std::vector<Line>& lines, std::vector<Mark>& mark,
     }
     size_t j = i;
     bool plain = true;
-    size_t code = 0, lo = SIZE_MAX, hi = 0;
+    size_t code = 0, remarks = 0, lo = SIZE_MAX, hi = 0;
     for (; j < lines.size() && !lines[j].text.empty(); ++j) {
       // A browser draws list bullets as "\u2022"; "- " or "* " at the start
       // of a line is the text itself (YAML, a diff, a shell prompt).
@@ -273,6 +285,7 @@ void find_code(const std::vector<Line>& lines, std::vector<Mark>& mark,
       const bool ascii_bullet = t[0] == '-' || t[0] == '*' || t[0] == '+';
       plain = plain && mark[j] == Mark::kNone && (ascii_bullet || bullet_length(t) == 0);
       code += code_like(t);
+      remarks += bracketed_remark_end(t);
       lo = std::min(lo, lines[j].indent);
       hi = std::max(hi, lines[j].indent);
     }
@@ -281,6 +294,10 @@ void find_code(const std::vector<Line>& lines, std::vector<Mark>& mark,
     // line in eighty set in (a centred pager under a list) is not code.
     size_t indented = 0;
     for (size_t k = i; k < j && hi > lo; ++k) indented += lines[k].indent > lo;
+    // Lines ending in a remark in brackets are a program's output when
+    // three or more stand together ("... (rev 03)" under "# lspci"); one
+    // of two is a caption under its image's "[2]".
+    if (n >= 3) code += remarks;
     const bool is_code = plain && n >= 2 && ((indented > 0 && indented * 4 >= n) || code * 2 >= n);
     const bool single = plain && n == 1 && strong_code_line(lines[i].text);
     groups.push_back(Group{i, j, is_code, single});

@@ -121,6 +121,21 @@ TEST_CASE("parse_text: code keeps its indentation and its blank lines stay insid
         "#!/usr/bin/python\nimport requests\ndef main():\n    return {\n        'a': 1\n    }");
 }
 
+TEST_CASE("parse_text: a caption ending in a remark in brackets is not code", "[policy]") {
+  // An image's "[2]" over its caption; a call's ")" and a command's output
+  // (three lines or more ending "(rev 03)") are code.
+  auto p = plain(
+      "We took the train.\n\n[2]\nThe station at 125th Street (line 1)\n\n"
+      "Then:\n\nsetup()\nrun(fast)\n\nThe devices:\n\n# lspci\n00:00.0 Host bridge (rev 03)\n"
+      "00:02.0 VGA controller (rev 03)\n00:1b.0 Audio device (rev 02)\n");
+  REQUIRE(p.blocks.size() == 7);
+  CHECK(p.blocks[1].kind == BlockKind::kParagraph);
+  CHECK(p.blocks[2].text == "The station at 125th Street (line 1)");
+  CHECK(p.blocks[2].kind == BlockKind::kParagraph);
+  CHECK(p.blocks[4].kind == BlockKind::kPre);
+  CHECK(p.blocks[6].kind == BlockKind::kPre);
+}
+
 TEST_CASE("parse_text: assignments and shell keywords read as code", "[policy]") {
   // A shell script's colour table and a repository file's settings have
   // no indentation and no ";" -- their lines were kept one by one as text.
