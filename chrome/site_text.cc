@@ -295,7 +295,7 @@ bool looks_like_prose(std::string_view text) {
     // A full stop ends a sentence before a space or the end, not inside a
     // number or a name ("6.7k", "example.org").
     const bool stop = c == '.' && (i == text.size() || text[i] == ' ' || text[i] == '"' ||
-                                   text[i] == '\'' || text[i] == ')');
+                                   text[i] == '\'' || text[i] == ')' || text[i] == ']');
     mark = stop || c == '!' || c == '?' || c == ';' || c == 0x61F || c == 0x6D4 ||
            c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0xFF1B ||
            c == 0x2026 || c == 0x0964 || c == 0x0E2F;

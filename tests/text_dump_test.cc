@@ -585,4 +585,6 @@ TEST_CASE("dump line rules: a number's decimal point does not make a post's meta
   CHECK_FALSE(chrome::internal::looks_like_prose("Release 2.4.1 of the tool from example.org is out"));
   CHECK(chrome::internal::looks_like_prose("The tool from example.org is out. Get it now"));
   CHECK(chrome::internal::looks_like_prose("We moved the servers to the new rack in May 2019."));
+  // A sentence in brackets, an editor's note, ends at its full stop.
+  CHECK(chrome::internal::looks_like_prose("[This post was taken from the archive after the crash.]"));
 }
