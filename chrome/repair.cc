@@ -431,17 +431,48 @@ void undo_dump_footnotes(std::string& text) {
     auto letter = [&](size_t k) {
       return std::isalpha(static_cast<unsigned char>(text[k])) || (text[k] & 0x80) != 0;
     };
+    // A digit of the Arabic-Indic or the Persian set (two bytes each).
+    auto eastern_digit = [&](size_t k) {
+      return k + 1 < text.size() &&
+             ((text[k] == '\xDB' && static_cast<unsigned char>(text[k + 1]) >= 0xB0 &&
+               static_cast<unsigned char>(text[k + 1]) <= 0xB9) ||
+              (text[k] == '\xD9' && static_cast<unsigned char>(text[k + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(text[k + 1]) <= 0xA9));
+    };
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
+      // The mark's digits, ASCII or eastern, three at most.
       size_t j = i + 1;
-      while (j < text.size() && j - i <= 3 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      for (int digits = 0; digits < 3 && j < text.size(); ++digits) {
+        if (std::isdigit(static_cast<unsigned char>(text[j]))) {
+          ++j;
+        } else if (eastern_digit(j)) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
       const bool after = i >= 2 && ((letter(i - 1) && letter(i - 2)) || text[i - 1] == '.' ||
                                     text[i - 1] == ',');
       const bool ends = j == text.size() || text[j] == ' ' ||
                         ((text[j] == '.' || text[j] == ',' || text[j] == ';' || text[j] == ':' ||
                           text[j] == ')' || (text[j] & 0x80) != 0) &&
                          (j + 1 == text.size() || !std::isdigit(static_cast<unsigned char>(text[j + 1]))));
-      const bool sup = text[i] == '^' && after && j > i + 1 && j - i <= 4 && ends;
+      bool sup = text[i] == '^' && after && j > i + 1 && ends;
+      // An ordinal's letters after its number ("122^nd Street"), and one
+      // raised letter of a non-Latin script after a word ("^" + hamza).
+      if (text[i] == '^' && !sup && i > 0 && i + 3 <= text.size()) {
+        const std::string_view two = std::string_view(text).substr(i + 1, 2);
+        const bool word_end = i + 3 == text.size() || !letter(i + 3);
+        if (std::isdigit(static_cast<unsigned char>(text[i - 1])) && word_end &&
+            (two == "st" || two == "nd" || two == "rd" || two == "th")) {
+          sup = true;
+        } else if (after && letter(i - 1) && (text[i + 1] & 0x80) != 0 && !eastern_digit(i + 1)) {
+          size_t k = i + 1;
+          next_code_point(text, k);
+          sup = k == text.size() || text[k] == ' ';
+        }
+      }
       // A starred note: "^*" (up to three stars) where a word ends or a
       // note's line starts, and an empty "^" closing the line after it.
       size_t stars = i + 1;

@@ -155,7 +155,11 @@ TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
       // <sup></sup> after it, and the note's line.
       "Under the rain the river keeps its name^*^",
       "^*From the collected poems, 1971",
-      "2^** is not a note"})};
+      "2^** is not a note",
+      // Persian digits as the mark; an ordinal's letters; a raised hamza.
+      "\xD8\xB4\xD8\xAF^\xDB\xB3 \xD8\xAA\xD9\x85\xD8\xA7\xD9\x85",  // شد^۳ تمام
+      "500 West 122^nd Street, New York", "The cost is 2^10 bytes.",
+      "\xD8\xB1\xD9\x88\xD8\xAF^\xD8\xA1 \xD8\xB0\xD9\x87\xD9\x86"})};  // رود^ء ذهن
   winnow::chrome::repair_text(docs);
   CHECK(texts(docs[0]) == std::vector<std::string>{
                               "Shops sell the fabric for two Jordanian Dinar1 per meter.",
@@ -163,7 +167,10 @@ TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
                               "Pin it with ^1.2.3 in the manifest.", "Match it with [^0-9] first.",
                               "The cost is (h - y)^2 over m.",
                               "Under the rain the river keeps its name*",
-                              "*From the collected poems, 1971", "2^** is not a note"});
+                              "*From the collected poems, 1971", "2^** is not a note",
+                              "\xD8\xB4\xD8\xAF\xDB\xB3 \xD8\xAA\xD9\x85\xD8\xA7\xD9\x85",
+                              "500 West 122nd Street, New York", "The cost is 2^10 bytes.",
+                              "\xD8\xB1\xD9\x88\xD8\xAF\xD8\xA1 \xD8\xB0\xD9\x87\xD9\x86"});
   // HTML keeps them: there "^" was typed.
   std::vector<Document> html = {doc({"Dinar^1 per meter."})};
   winnow::chrome::repair_text(html);
