@@ -93,6 +93,27 @@ std::string without_numbers(std::string_view text) {
   return out;
 }
 
+// How many number groups open the line: "1. 1. Summary" 2, "4. 6.4. (4)
+// Comment" 2 (a section's "6.4" is one), "3 Comments" 1, "1. 1句话" 1.
+size_t leading_numbers(std::string_view text) {
+  text = trim(text);
+  size_t groups = 0, i = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') ||
+                               (text[i] == '.' && i + 1 < text.size() && text[i + 1] >= '0' &&
+                                text[i + 1] <= '9'))) {
+      ++i;
+    }
+    // A number opens the text when a stop, a bracket or a space ends it
+    // ("1句话" is the heading's first word).
+    if (i < text.size() && text[i] != '.' && text[i] != ')' && text[i] != ' ') break;
+    ++groups;
+    if (i < text.size() && (text[i] == '.' || text[i] == ')')) ++i;
+    while (i < text.size() && text[i] == ' ') ++i;
+  }
+  return groups;
+}
+
 bool has_digit(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const char32_t c = next_code_point(text, i);
@@ -150,7 +171,11 @@ void mark_page_toc(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
            (j == i || blocks[j].line == blocks[j - 1].line + 1)) {
       ++j;
     }
-    if (j - i >= 2 && !introduced(i)) {
+    // One entry alone counts when numbered twice over, as a contents
+    // widget numbers its list and each entry ("1. 1. Summary", "4. 6.4.
+    // Comment"): an author's list item that repeats a heading has one.
+    const bool numbered_twice = j - i == 1 && leading_numbers(blocks[i].text) >= 2;
+    if ((j - i >= 2 || numbered_twice) && !introduced(i)) {
       for (size_t k = i; k < j; ++k) out[k] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
     }
     i = std::max(j, i + 1);

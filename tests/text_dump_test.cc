@@ -324,8 +324,17 @@ TEST_CASE("DumpModel: the page's table of contents is chrome, an outline the tex
     guide += " " + n + ". " + n + ". " + steps[s] + "\n";
   }
   guide += "\nArchives\n\n  \xE2\x80\xA2 May 2024\n";
-  std::vector<std::string> urls = {"https://valley.example.org/p/guide/"};
-  std::vector<std::string> dumps = {guide};
+  // A post with one heading: its contents widget lists one entry,
+  // numbered twice over.
+  const std::string one =
+      "Valley Forum\n\nStones laid\n\n How we laid the stones along the old canal bank\n\n"
+      "We laid the stones along the bank of the canal in one long day.\n\n"
+      "  \xE2\x80\xA2 Contents\n  \xE2\x80\xA2 Overview\n\n"
+      " 1. 1. How we laid the stones along the old canal bank\n\n"
+      "Archives\n\n  \xE2\x80\xA2 May 2024\n";
+  std::vector<std::string> urls = {"https://valley.example.org/p/guide/",
+                                   "https://valley.example.org/p/stones/"};
+  std::vector<std::string> dumps = {guide, one};
   const std::vector<std::string> others = {"Mill repaired", "Market day", "School reopens"};
   for (size_t i = 0; i < others.size(); ++i) {
     urls.push_back("https://valley.example.org/p/" + std::to_string(i) + "/");
@@ -343,6 +352,9 @@ TEST_CASE("DumpModel: the page's table of contents is chrome, an outline the tex
     want.push_back("Volunteers did this part of the work on " + s + " day.");
   }
   CHECK(k[0] == want);
+  CHECK(k[1] == std::vector<std::string>{
+                    "Stones laid", "How we laid the stones along the old canal bank",
+                    "We laid the stones along the bank of the canal in one long day."});
 }
 
 TEST_CASE("dump line rules: a section's number is no count of comments", "[policy]") {
