@@ -709,13 +709,13 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
   }
 }
 
-// A listing's teasers: two or more lines of prose that each end with an
-// arrow onward ("... more >>", "... Continue reading →"; in right-to-left
-// text "... بیشتر بخوانید ←"). The text goes on elsewhere; here it is the
-// listing's furniture. A teaser
-// may be a phrase without a full stop ("Spotting lions on the northern
-// circuit Continue reading →"): a line longer than a navigation arrow's
-// title counts too.
+// A listing's teasers: lines of prose that each end with an arrow onward
+// ("... more >>", "... Continue reading →"; in right-to-left text "...
+// بیشتر بخوانید ←"), two or more on a page, or one that is the page's only
+// text. The text goes on elsewhere; here it is the listing's furniture. A
+// teaser may be a phrase without a full stop ("Spotting lions on the
+// northern circuit Continue reading →"): a line longer than a navigation
+// arrow's title counts too.
 void mark_teasers(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> teasers;
@@ -768,6 +768,8 @@ void mark_comments(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
 // "...", a closing quote), in the scripts of the dev and fixture sets. A
 // question mark is left out: an alt text may ask ("Sydney: A parallel
 // universe?").
+bool ends_with_colon(std::string_view t) { return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A"); }
+
 bool ends_sentence(std::string_view t) {
   for (std::string_view end : {".", "!", "\xE2\x80\xA6", "\"", "\xE2\x80\x9D", "\xC2\xBB",
                                "\xE3\x80\x82", "\xEF\xBC\x81", "\xDB\x94"}) {
@@ -791,10 +793,7 @@ void mark_shown_alt_texts(const parser::ParsedPage& page, std::vector<BlockVerdi
   for (size_t i = 1; i < n; ++i) {
     if (out[i].chrome || blocks[i].kind != BlockKind::kParagraph) continue;
     std::string_view t = trim(blocks[i].text);
-    if (t.empty() || count_words(t, 9) > 8 || ends_sentence(t) || t.ends_with(":") ||
-        t.ends_with("\xEF\xBC\x9A")) {
-      continue;
-    }
+    if (t.empty() || count_words(t, 9) > 8 || ends_sentence(t) || ends_with_colon(t)) continue;
     line[i] = t;
     ++times[t];
     size_t up = i;
@@ -806,15 +805,12 @@ void mark_shown_alt_texts(const parser::ParsedPage& page, std::vector<BlockVerdi
     while (down < n && out[down].reason == Reason::kEmpty) ++down;
     const bool text_under = down < n && (count_words(blocks[down].text, 9) > 8 ||
                                          ends_sentence(trim(blocks[down].text)));
-    if ((prev.ends_with(":") || prev.ends_with("\xEF\xBC\x9A")) && count_words(prev, 8) >= 8 &&
-        text_under) {
-      ++shown[t];
-    }
+    if (ends_with_colon(prev) && count_words(prev, 8) >= 8 && text_under) ++shown[t];
   }
   for (size_t i = 0; i < n; ++i) {
-    if (line[i].empty()) continue;
-    auto s = shown.find(line[i]);
-    if (s != shown.end() && times[line[i]] >= 3) out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+    if (!line[i].empty() && shown.contains(line[i]) && times[line[i]] >= 3) {
+      out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+    }
   }
 }
 

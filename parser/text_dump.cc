@@ -221,8 +221,8 @@ bool bracketed_remark_end(std::string_view t) {
 }
 
 // A line that reads as program text: it ends in { } ; > or a call's ")",
-// or starts with
-// } < // /* * # $ @ or a tag; an assignment; a shell block's keyword.
+// or starts with } < // /* * # $ @ or a tag; an assignment; a shell
+// block's keyword.
 bool code_like(std::string_view t) {
   if (t.empty()) return false;
   if (assignment_line(t) || shell_keyword_line(t)) return true;
