@@ -453,13 +453,18 @@ std::string_view after_label(std::string_view norm, const Map& headlines) {
 
 std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>& pages,
                                                 std::vector<std::string>* titles) {
-  // A title: short (up to 12 title_words), and not ending with a full
+  // A first paragraph reads as a title up to 12 title_words; a line over
+  // the text that heads no more than one other page may run longer (a
+  // marketing post's "0 code, 4K images! <product> x <model>: ...").
+  constexpr double kTitleWords = 12;
+  constexpr double kHeadlineWords = 24;
+  // A title: short (up to `most` title_words), and not ending with a full
   // stop (a title may ask or exclaim: "Why rivers move?", "改变用户体验！").
-  auto title_like = [](std::string_view line) {
+  auto title_like = [](std::string_view line, double most) {
     line = trim(line);
     const bool sentence = !line.empty() && ((line.back() == '.' && !line.ends_with("...")) ||
                                             line.ends_with("\xE3\x80\x82"));
-    return !line.empty() && !sentence && title_words(line) <= 12;
+    return !line.empty() && !sentence && title_words(line) <= most;
   };
   // How many pages hold each line among their headline lines: the site's
   // name and menu head every page, a post's title only its own (and the
@@ -478,7 +483,7 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
     own[i] = spelled_headline(pages[i]);
     // Else the first paragraph, when it reads as a title.
     if (own[i].empty() && !pages[i].paragraphs.empty() &&
-        title_like(pages[i].paragraphs.front())) {
+        title_like(pages[i].paragraphs.front(), kTitleWords)) {
       own[i] = normalize(pages[i].paragraphs.front());
     }
     // Else the first headline line that reads as a title and heads at most
@@ -488,7 +493,9 @@ std::vector<std::vector<size_t>> headline_links(const std::vector<SharingInput>&
     for (size_t k = 0; own[i].empty() && !pages[i].paragraphs.empty() && k < pages[i].headlines.size();
          ++k) {
       std::string norm = normalize(pages[i].headlines[k]);
-      if (title_like(pages[i].headlines[k]) && heading_pages[norm] <= 2) own[i] = std::move(norm);
+      if (title_like(pages[i].headlines[k], kHeadlineWords) && heading_pages[norm] <= 2) {
+        own[i] = std::move(norm);
+      }
     }
     if (!own[i].empty()) ++headlines[own[i]];
   }

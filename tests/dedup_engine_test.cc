@@ -655,6 +655,15 @@ TEST_CASE("headline_links: a page whose address spells nothing is named by its r
   auto links = winnow::dedup::headline_links(pages);
   CHECK(links[3] == std::vector<size_t>{1, 4});
   CHECK(links[0].empty());
+  // A long title (a marketing post's, past 12 words) heading its page is
+  // a name too; as a first paragraph it would be taken for a sentence.
+  const std::string long_title =
+      "Zero code, crisp 4K pictures: the Valley Platform and its image model, a plan "
+      "for small shops to try";
+  pages[1].headlines[2] = long_title;
+  pages[3].paragraphs[4] = long_title;
+  links = winnow::dedup::headline_links(pages);
+  CHECK(links[3] == std::vector<size_t>{1, 4});
 }
 
 TEST_CASE("works of their own keep what they share and never collapse; copies keep nothing",
