@@ -337,7 +337,8 @@ std::vector<BlockVerdict> DumpModel::classify(std::string_view url,
 
 // A breadcrumb: above the page's first prose line, a short line (2 to 5
 // words) whose first word starts such lines on a recurring share of the
-// site's pages ("Home 2019 June", "Home linux").
+// site's pages ("Home 2019 June", "Home linux") and is itself a line of
+// the template there (the menu's "Home").
 void DumpModel::Impl::mark_breadcrumbs(const Group& site, const ParsedPage& page, int64_t copies,
                                        std::vector<BlockVerdict>& out) const {
   const int64_t t = threshold(site, copies);
@@ -368,7 +369,13 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, const ParsedPage& page
     // line whose first words all recur ("Hearing notes 4") is a series.
     auto head = site.keys.find(k.head);
     if (head != site.keys.end() && head->second.pages >= t) continue;
-    if (it != site.keys.end() && it->second.pages >= t) {
+    // Its first word is a link of the template too ("Home" in the menu):
+    // a word that only starts many lines ("Co ...", Czech "What ...", in
+    // a post's first subheading) is no breadcrumb.
+    const std::string_view folded = line.folded;
+    auto alone = site.keys.find(hash64(folded.substr(0, folded.find(' ')), kSeedText) | 1);
+    if (it != site.keys.end() && it->second.pages >= t && alone != site.keys.end() &&
+        alone->second.pages >= t) {
       out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
     }
   }

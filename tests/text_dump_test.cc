@@ -280,6 +280,32 @@ TEST_CASE("DumpModel: the template of every page is chrome, the posts are not", 
   CHECK(k[2] == std::vector<std::string>{"Market day", bodies[2]});
 }
 
+TEST_CASE("DumpModel: a breadcrumb opens with a link of the menu, a subheading with a word",
+          "[policy]") {
+  // Every page: the menu ("Home", "About"), a breadcrumb "Home <category>"
+  // over the post's title, then the post. Each post's first subheading
+  // starts with the same common word ("What ...", as Czech posts open
+  // with "Co ..."): a word that starts many lines is no menu link.
+  const std::vector<std::string> cats = {"mills", "canals", "markets", "schools", "rivers",
+                                         "wells"};
+  const std::vector<std::string> subs = {"What the mill needed", "What the farmers dug",
+                                         "What the weavers sold", "What the teachers painted",
+                                         "What the board said", "What the volunteers found"};
+  const std::vector<std::string> titles = {"Mill repaired", "Canal opened", "Market day",
+                                           "School reopens", "Flood warning", "New well"};
+  std::vector<std::string> urls, dumps;
+  for (size_t i = 0; i < cats.size(); ++i) {
+    urls.push_back("https://valley.example.org/posts/" + std::to_string(i) + "/");
+    dumps.push_back("Home\n\nAbout\n\nHome " + cats[i] + "\n\n" + titles[i] + "\n\n" +
+                    subs[i] + "\n\nThe valley met on the square to talk about the " + cats[i] +
+                    " and what to do next.\n\n\xC2\xA9 2024 Valley Forum\n");
+  }
+  auto k = kept(urls, dumps);
+  CHECK(k[3] == std::vector<std::string>{
+                    "School reopens", "What the teachers painted",
+                    "The valley met on the square to talk about the schools and what to do next."});
+}
+
 TEST_CASE("DumpModel: a labelled list the template prints under every post is chrome",
           "[policy]") {
   // "برچسب‌ها:" (Tags:) starts a list of the post's tags, in Persian
