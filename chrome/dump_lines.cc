@@ -681,31 +681,31 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
       last_prose = i;
     }
   }
+  // A line of the author's place under a sign-off date: one to four
+  // words, no date.
+  auto place_line = [&](size_t m) {
+    const Block& b = blocks[kept[m]];
+    return b.kind == BlockKind::kParagraph && count_words(b.text, 5) <= 4 &&
+           !looks_like_prose(b.text) && !holds_date(b.text);
+  };
   for (size_t k = 0; k + 1 < kept.size(); ++k) {
     const size_t i = kept[k];
-    if (blocks[i].kind == BlockKind::kPre) continue;
+    if (blocks[i].kind == BlockKind::kPre || !is_date_line(blocks[i].text)) continue;
     bool signed_off = kept.size() - k - 1 <= 2;
-    for (size_t m = k + 1; m < kept.size() && signed_off; ++m) {
-      const Block& b = blocks[kept[m]];
-      signed_off = b.kind == BlockKind::kParagraph && count_words(b.text, 5) <= 4 &&
-                   !looks_like_prose(b.text) && !holds_date(b.text);
-    }
+    for (size_t m = k + 1; m < kept.size() && signed_off; ++m) signed_off = place_line(m);
     // Right after it or past the place's lines, a section break and more
     // text.
     for (size_t m = k + 1; m < kept.size() && m <= k + 3 && !signed_off; ++m) {
       for (size_t j = kept[m - 1] + 1; j < kept[m]; ++j)
         signed_off = signed_off || is_section_break(blocks[j].text);
-      const Block& b = blocks[kept[m]];
-      if (b.kind != BlockKind::kParagraph || count_words(b.text, 5) > 4 || holds_date(b.text)) break;
+      if (!place_line(m)) break;
     }
     const bool head = k < 3 || (i < first_prose && !signed_off);
     const bool foot = first_prose < blocks.size() && i > last_prose && !signed_off;
     size_t above = i;
     while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
     const bool listed = above > 0 && out[above - 1].reason == Reason::kSiteRecurrence;
-    if ((head || foot || listed) && is_date_line(blocks[i].text)) {
-      out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
-    }
+    if (head || foot || listed) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
   }
 }
 

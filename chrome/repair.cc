@@ -9,6 +9,7 @@
 #include <cctype>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "chrome/chrome.h"
 #include "chrome/repair_internal.h"
@@ -401,9 +402,9 @@ void undo_dump_edits(std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
     bool undone = false;
-    for (std::string_view tag : {"DEL", "INS"}) {
-      const std::string open = "[" + std::string(tag) + ":";
-      const std::string close = ":" + std::string(tag) + "]";
+    static constexpr std::pair<std::string_view, std::string_view> kMarks[] = {
+        {"[DEL:", ":DEL]"}, {"[INS:", ":INS]"}};
+    for (const auto& [open, close] : kMarks) {
       if (text.compare(i, open.size(), open) != 0) continue;
       const size_t end = text.find(close, i + open.size());
       if (end == std::string::npos) continue;
