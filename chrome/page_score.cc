@@ -103,6 +103,7 @@ struct Regions {
   std::vector<uint32_t> bflags;  // per block: ancestor_flags with anc's kInComments
   std::vector<char> in_region;   // node is a region root or below one
   std::vector<char> root;        // node is a region root
+  std::vector<double> row_links;  // per block in a data table: its row's link density, else -1
   int top = -1;
 };
 
@@ -351,6 +352,86 @@ void mark_region(const ParsedPage& page, const std::vector<char>& cand, double b
   }
 }
 
+// Per node: for a cell of a data table (at least kDataRows rows of two
+// cells or more) or a block inside one, the table; else -1. A data table's
+// rows are one unit of text like a list's items: scored cell by cell, a
+// table of descriptions spread its text over as many candidates, and a
+// reference list beside it won.
+constexpr int kDataRows = 3;
+constexpr int kCellBlocks = 3;
+std::vector<int> data_tables(const ParsedPage& page) {
+  size_t n = page.nodes.size();
+  std::vector<int> cells(n, 0), rows(n, 0), table(n, -1);
+  auto up_to = [&](int i, std::string_view tag) {
+    int p = page.nodes[i].parent;
+    for (int k = 0; p >= 0 && k < 2 && page.nodes[p].tag != tag; ++k) p = page.nodes[p].parent;
+    return p >= 0 && page.nodes[p].tag == tag ? p : -1;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& t = page.nodes[i].tag;
+    if (t != "td" && t != "th") continue;
+    int tr = page.nodes[i].parent;
+    if (tr >= 0 && page.nodes[tr].tag == "tr") ++cells[tr];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (page.nodes[i].tag != "tr" || cells[i] < 2) continue;
+    int t = up_to(static_cast<int>(i), "table");
+    if (t >= 0) ++rows[t];
+  }
+  // A table laid out as the page's frame holds whole texts in its cells
+  // (a heading, several blocks, or tables inside): not a data table.
+  std::vector<int> blocks_in(n, 0);
+  for (const Block& b : page.blocks) {
+    int a = b.node;
+    while (a >= 0 && page.nodes[a].tag != "td" && page.nodes[a].tag != "th") a = page.nodes[a].parent;
+    if (a >= 0) blocks_in[a] += b.kind == BlockKind::kHeading ? kCellBlocks + 1 : 1;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& t = page.nodes[i].tag;
+    bool frame = (t == "td" || t == "th") && blocks_in[i] > kCellBlocks;
+    if (!frame && t != "table") continue;
+    for (int a = page.nodes[i].parent; a >= 0; a = page.nodes[a].parent)
+      if (page.nodes[a].tag == "table") {
+        rows[a] = 0;
+        if (!frame) break;
+      }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int p = page.nodes[i].parent;
+    if (p < 0) continue;
+    if (page.nodes[p].tag == "table") {
+      table[i] = rows[p] >= kDataRows ? p : -1;
+    } else if (page.nodes[i].tag != "table") {
+      table[i] = table[p];
+    }
+  }
+  return table;
+}
+
+// Per block in a data table: the link density of its row. A row names a
+// thing in one cell, often a link, and describes it in the others; the
+// name is not a link list.
+void row_link_density(const ParsedPage& page, const std::vector<int>& table_of, Regions& r) {
+  r.row_links.assign(page.blocks.size(), -1);
+  std::unordered_map<int, std::pair<double, double>> rows;  // tr -> text, links
+  std::vector<int> row(page.blocks.size(), -1);
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
+    const Block& b = page.blocks[bi];
+    if (b.node < 0 || table_of[b.node] < 0) continue;
+    int a = b.node;
+    while (a >= 0 && a != table_of[b.node] && page.nodes[a].tag != "tr") a = page.nodes[a].parent;
+    if (a < 0 || page.nodes[a].tag != "tr") continue;
+    row[bi] = a;
+    rows[a].first += static_cast<double>(b.text_chars);
+    rows[a].second += static_cast<double>(b.link_chars);
+  }
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
+    if (row[bi] < 0) continue;
+    const auto& [text, links] = rows[row[bi]];
+    r.row_links[bi] = text > 0 ? links / text : 0;
+  }
+}
+
 Regions score_nodes(const ParsedPage& page) {
   Regions r;
   size_t n = page.nodes.size();
@@ -362,6 +443,8 @@ Regions score_nodes(const ParsedPage& page) {
          std::vector<char>(page.blocks.size(), 0)};
   std::vector<char> cand(n, 0);
   std::vector<double> textscore(n, 0);
+  std::vector<int> table_of = data_tables(page);
+  row_link_density(page, table_of, r);
   for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
     const Block& b = page.blocks[bi];
     if (b.node < 0) continue;
@@ -375,6 +458,7 @@ Regions score_nodes(const ParsedPage& page) {
     int node = page.nodes[b.node].parent;
     if (b.tag == "div" || b.tag == "td" || b.tag == "section" || b.tag == "article")
       node = b.node;  // a text-holding container scores itself
+    if (table_of[b.node] >= 0) node = page.nodes[table_of[b.node]].parent;
     for (int level = 0; node >= 0 && level < 5; ++level) {
       double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
       cand[node] = 1;
@@ -440,7 +524,7 @@ constexpr double kBodyMaxLinks = 0.8;
 bool chrome_in_region(const ParsedPage& page, const Regions& r, size_t bi, bool after_content) {
   const Block& b = page.blocks[bi];
   uint32_t below = flags_below_root(page, r, b.node);
-  double ld = link_density(b);
+  double ld = r.row_links[bi] >= 0 ? r.row_links[bi] : link_density(b);
   if (r.bflags[bi] & kNeverContent) return true;
   if (below & kChromeBelowRegion) {
     // A long, link-free paragraph survives a misleading class name.

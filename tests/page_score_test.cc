@@ -325,3 +325,55 @@ TEST_CASE("links that show their web address are references, not navigation", "[
                           "Operator: https://ferries.example.org",
                           "官方网站：https://www.harbour.example.net", "www.timetable.example.com", kP2});
 }
+
+// Regression: a list page whose text is a table -- a linked name, a year
+// and a description per row -- lost to the reference list under it: scored
+// cell by cell, the table spread its text over as many candidates while the
+// list's items all scored one <ol>. A data table's rows are one unit like
+// a list's items, and a row's linked name is data, not a link list.
+TEST_CASE("a table of descriptions is the content, its linked names too", "[policy]") {
+  auto row = [](const std::string& name, const std::string& year, const std::string& text) {
+    return "<tr><th><a href=\"/wiki/" + year + "\">" + name + "</a></th><td>" + year +
+           "</td><td>" + text + "</td></tr>";
+  };
+  const std::string d1 =
+      "A ferry captain relives the same crossing, storm, fog and rescue, until she finds the "
+      "one passenger who knows why.";
+  const std::string d2 =
+      "Two lighthouse keepers, brothers, wake to the same winter morning, the same letter and "
+      "the same argument, again and again.";
+  const std::string d3 =
+      "A harbour town repeats its festival day, parade, fireworks and all, while a child "
+      "counts the loops on the quay.";
+  const std::string ref =
+      "Marsh, Ada (2019). Time at Sea: Loops, Tides and Film, Harbour Press, Dover, p. 44, "
+      "retrieved 2 May 2020.";
+  std::string html = R"(<html><body><div id="content"><h1>List of ferry films</h1><div class="text">
+<p>This list of films about ferries, harbours and loops gives each film's year and a synopsis, in order.</p>
+<table class="listing"><tr><th>Film</th><th>Year</th><th>Description</th></tr>)" +
+                     row("Crossing", "1987", d1) + row("The Keepers", "1994", d2) +
+                     row("Festival Day", "2006", d3) + R"(</table>
+<h2>References</h2><ol>)";
+  for (int i = 0; i < 5; ++i) html += "<li>" + ref + "</li>";
+  html += "</ol></div></div></body></html>";
+  std::vector<std::string> k = kept(html);
+  REQUIRE(k.size() >= 14);
+  CHECK(std::vector<std::string>(k.begin(), k.begin() + 14) ==
+        std::vector<std::string>{"List of ferry films", k[1], "Film", "Year", "Description",
+                                 "Crossing", "1987", d1, "The Keepers", "1994", d2,
+                                 "Festival Day", "2006", d3});
+  CHECK(k[1].substr(0, 30) == "This list of films about ferri");
+}
+
+// A page laid out in a table (masthead, menu and text side by side, footer)
+// is no data table: its text cell holds the paragraphs, and the menu's
+// links stay out.
+TEST_CASE("a page laid out in a table keeps its text cell, not its menu", "[policy]") {
+  std::string html = std::string(R"(<html><body><table>
+<tr><td>Harbour notes</td><td>A blog about ferries and the sea</td></tr>
+<tr><td><a href="/">Home</a><br><a href="/ferries">Ferries</a><br><a href="/tides">Tides</a></td>
+<td><h1>Ferry back in service</h1><p>)") + kP1 + "</p><p>" + kP2 + R"(</p></td></tr>
+<tr><td><a href="/about">About</a></td><td><a href="/contact">Contact</a></td></tr>
+</table></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1, kP2});
+}
