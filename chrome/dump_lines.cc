@@ -814,6 +814,76 @@ void mark_shown_alt_texts(const parser::ParsedPage& page, std::vector<BlockVerdi
   }
 }
 
+// An image named by its file ("screenshot-from-2016-11-30-13-40-23",
+// "heating_pcb", "IMG_0208"): one token of lower-case letters and digits
+// joined by "_", or by "-" with a digit in it, or a camera's capitals and
+// number. Words joined by hyphens alone ("e-mail", a package's
+// "linux-firmware-nonfree") are as often the author's.
+bool is_file_stem(std::string_view t) {
+  if (t.size() < 5 || t.size() > 80) return false;
+  int under = 0, hyphen = 0, digit = 0, lower = 0, upper = 0;
+  for (char c : t) {
+    if (c == '_') {
+      ++under;
+    } else if (c == '-') {
+      ++hyphen;
+    } else if (c >= '0' && c <= '9') {
+      ++digit;
+    } else if (c >= 'a' && c <= 'z') {
+      ++lower;
+    } else if (c >= 'A' && c <= 'Z') {
+      ++upper;
+    } else {
+      return false;
+    }
+  }
+  if (t.front() == '_' || t.front() == '-' || t.back() == '_' || t.back() == '-') return false;
+  if (upper) {  // IMG_0208, DSC01234
+    size_t k = 0;
+    while (k < t.size() && t[k] >= 'A' && t[k] <= 'Z') ++k;
+    if (k < 2 || k > 4 || lower) return false;
+    if (k < t.size() && (t[k] == '_' || t[k] == '-')) ++k;
+    return t.size() - k >= 3 && t.find_first_not_of("0123456789", k) == std::string_view::npos;
+  }
+  return lower > 0 && (under > 0 || (hyphen > 0 && digit > 0));
+}
+
+// Images named by their files, standing alone (blank lines around them)
+// between paragraphs of prose (past other such lines), or under the last
+// one: the alt text WordPress fills in from the file's name. Inside code
+// (a preformatted block, a line glued to others) such a token is the
+// code's; a token that the page's other lines name is their subject (a
+// subheading "allow_redirects" over "allow_redirects decides
+// whether..."); under a line that is no prose it is a cell of a table.
+void mark_file_stems(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
+  const auto& blocks = page.blocks;
+  const size_t n = blocks.size();
+  std::vector<char> stem(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    stem[i] = !out[i].chrome && blocks[i].kind == BlockKind::kParagraph &&
+              is_file_stem(trim(blocks[i].text));
+  }
+  auto apart = [&](size_t a, size_t b) { return blocks[a].line + 1 < blocks[b].line; };
+  auto prose = [&](size_t i) {
+    return !out[i].chrome && blocks[i].kind == BlockKind::kParagraph &&
+           (count_words(blocks[i].text, 8) >= 8 || looks_like_prose(blocks[i].text));
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (!stem[i]) continue;
+    size_t up = i, down = i + 1;
+    while (up > 0 && (out[up - 1].reason == Reason::kEmpty || stem[up - 1])) --up;
+    while (down < n && (out[down].reason == Reason::kEmpty || stem[down])) ++down;
+    const bool alone = (i == 0 || apart(i - 1, i)) && (i + 1 >= n || apart(i, i + 1));
+    const bool by_prose = (up > 0 && prose(up - 1)) && (down >= n || prose(down));
+    if (!alone || !by_prose) continue;
+    const std::string_view t = trim(blocks[i].text);
+    bool named = false;
+    for (size_t k = 0; k < n && !named; ++k)
+      named = k != i && blocks[k].text.find(t) != std::string::npos;
+    if (!named) out[i] = BlockVerdict{true, Reason::kEmpty, 0};
+  }
+}
+
 // An image's alt text under its caption: a short line (six words at
 // most, no sentence end) that a page prints three or more times, each time
 // right under another line with no blank line between ("On the first day
@@ -884,6 +954,7 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
   mark_comments(page, out);
   mark_repeated_alt_texts(page, out);
   mark_shown_alt_texts(page, out);
+  mark_file_stems(page, out);
   mark_teasers(page, out);
   mark_page_toc(page, out);
   spread_soft(level, out);

@@ -469,6 +469,35 @@ TEST_CASE("DumpModel: an alt text standing under the sentence that shows it is c
   CHECK(std::count(k[0].begin(), k[0].end(), "Back at camp") == 2);
 }
 
+TEST_CASE("DumpModel: an image named by its file between paragraphs is chrome", "[policy]") {
+  // WordPress fills an image's alt text in from its file name; w3m prints
+  // it alone between the paragraphs. A subheading naming an option the text
+  // below discusses, a cell of a flattened table under a label and a
+  // package name joined by hyphens alone stay.
+  const std::string dump =
+      "Heating controller, part two\n\n"
+      "Click Create a New Security Profile and fill out the form along these lines:\n\n"
+      "screenshot-from-2016-11-30-13-40-23\n\n"
+      "Then hit Save and copy the client id into your notes for later.\n\n"
+      "I soldered the sensors onto a small board and mounted it behind the boiler.\n\n"
+      "heating_pcb\n\n"
+      "IMG_0208\n\n"
+      "The board talks to the Pi over a single wire, which keeps the cabling simple.\n\n"
+      "connect_timeout\n\n"
+      "The connect_timeout option is the longest wait for a connection, twenty seconds.\n\n"
+      "Whether the reply is JSON, one for JSON and zero for plain text, by default zero.\n\n"
+      "soft_id\n\nInteger\n\nNo\n\n"
+      "The driver is missing from the default install, so install the package:\n\n"
+      "linux-firmware-nonfree\n\n"
+      "After a reboot the card showed up and the network came back on its own.\n";
+  auto k = kept({"https://v.example.org/2014/01/heating-2/"}, {dump});
+  REQUIRE(k.size() == 1);
+  for (const char* stem : {"screenshot-from-2016-11-30-13-40-23", "heating_pcb", "IMG_0208"})
+    CHECK(std::count(k[0].begin(), k[0].end(), stem) == 0);
+  for (const char* kept_line : {"connect_timeout", "soft_id", "linux-firmware-nonfree"})
+    CHECK(std::count(k[0].begin(), k[0].end(), kept_line) == 1);
+}
+
 TEST_CASE("DumpModel: a listing's teasers ending in an arrow onward are chrome", "[policy]") {
   const std::string t1 =
       "The ferry leaves twice a day now and the islanders say the boats are full. more >>";
