@@ -591,14 +591,37 @@ void keep_header_lines(const ParsedPage& page, const Regions& r, int first,
 }
 
 // Per node: below a list (ul/ol) of at least kTeaserItems items that each
-// hold a heading that is one link -- a list of other posts (linked
-// headline, teaser, date), not the article's own list.
+// hold a heading that is one link, or a line with a headline's link cut
+// short for a teaser ("... [...]") -- a list of other posts (linked headline, teaser,
+// date), not the article's own list.
 constexpr int kTeaserItems = 3;
+constexpr size_t kHeadlineChars = 20;
+// Text cut short for a teaser: it ends in an ellipsis ("...", "…",
+// "[...]", "[…]").
+bool truncated(std::string_view t) {
+  t = trim(t);
+  for (std::string_view end : {"...", "\xE2\x80\xA6", "[...]", "[\xE2\x80\xA6]"})
+    if (t.ends_with(end)) return true;
+  return false;
+}
+
+// Whether inline Markdown ends with a link ("... [Read more...](/p/12)").
+bool ends_in_link(std::string_view md) {
+  md = trim(md);
+  if (!md.ends_with(")")) return false;
+  size_t mid = md.rfind("](");
+  return mid != std::string_view::npos && md.find(')', mid) == md.size() - 1;
+}
+
 std::vector<char> teaser_lists(const ParsedPage& page) {
   size_t n = page.nodes.size();
   std::vector<char> linked_heading(n, 0);  // per li
   for (const Block& b : page.blocks) {
-    if (b.kind != BlockKind::kHeading || link_density(b) < 0.9) continue;
+    // A headline's link, not a one-word label ("Security: ..."), or a
+    // "Read more..." link closing the line.
+    const bool teaser = b.link_chars > 0 && link_density(b) < 0.9 && truncated(b.text) &&
+                        (b.link_chars >= kHeadlineChars || ends_in_link(b.markdown));
+    if ((b.kind != BlockKind::kHeading || link_density(b) < 0.9) && !teaser) continue;
     for (int a = b.node; a >= 0; a = page.nodes[a].parent)
       if (page.nodes[a].tag == "li") {
         linked_heading[a] = 1;

@@ -294,6 +294,38 @@ TEST_CASE("a list of items with linked headlines after the article is other post
                                                "New timetable", "Second boat", kP2});
 }
 
+// Regression: "Related posts" under the article -- items of a linked title,
+// a line break and a teaser cut short ("[...]"), or a teaser closed by a
+// "Read more..." link -- read as the article's own list: no heading, and
+// the teaser's text outweighs its link. A list of sections, each a short
+// linked label before text ending in "...", is the article's.
+TEST_CASE("a list of teasers cut short after the article is other posts", "[policy]") {
+  std::string related, more;
+  for (char c : std::string("123")) {
+    related += std::string("<li><a href=\"/2024/03/") + c +
+               "\">Harbour news headline number " + c +
+               "</a><br>A teaser sentence about another harbour story, long enough to read "
+               "as the start of a text [...]</li>";
+    more += std::string("<li>The ferry timetable for the winter months, part ") + c +
+            " of a series on the crossings <a href=\"/2024/02/" + c +
+            "\">Read more...</a></li>";
+  }
+  const std::string sections =
+      "<li><a href=\"/sec\">Security</a>: New vulnerabilities in the harbour's ticket "
+      "machines, gates, ...</li><li><a href=\"/ker\">Kernel</a>: Ramps, winches, cranes, "
+      "and more ...</li><li><a href=\"/dev\">Development</a>: A new timetable service; open "
+      "data for the ferries; ...</li>";
+  std::string html = std::string(R"(<html><body><div class="main"><h1>Ferry back in service</h1>
+<p>)") + kP1 + "</p><ul>" + sections + "</ul><p>" + kP2 + "</p><ul>" + related + "</ul><ul>" +
+                     more + "</ul></div></body></html>";
+  CHECK(kept(html) ==
+        std::vector<std::string>{
+            "Ferry back in service", kP1,
+            "Security: New vulnerabilities in the harbour's ticket machines, gates, ...",
+            "Kernel: Ramps, winches, cranes, and more ...",
+            "Development: A new timetable service; open data for the ferries; ...", kP2});
+}
+
 // Regression: with no <h1>, the farthest <h2> within reach was taken for
 // the headline, so the blog's name and tagline above the post's own <h2>
 // were kept as header lines.
