@@ -12,7 +12,7 @@
 namespace winnow::chrome::internal {
 namespace {
 
-constexpr std::array<const char*, 40> kBoilerLines = {
+constexpr const char* kBoilerLines[] = {
     "share", "share this", "share this article", "share on facebook",
     "share on twitter", "tweet", "email", "print", "print this article",
     "advertisement", "advertising", "read more", "read more »", "continue reading",
@@ -21,7 +21,8 @@ constexpr std::array<const char*, 40> kBoilerLines = {
     "loading...", "loading", "subscribe", "sign up", "log in", "login",
     "skip to content", "skip to main content", "facebook", "twitter",
     "linkedin", "pinterest", "reddit", "whatsapp", "more", "next", "previous",
-    "sponsored"};
+    "sponsored", "share this post", "share this story", "share this page", "text size",
+    "font size", "print this page", "email this article", "email this story"};
 
 constexpr std::array<const char*, 12> kMonths = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};

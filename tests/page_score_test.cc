@@ -409,3 +409,13 @@ TEST_CASE("a page laid out in a table keeps its text cell, not its menu", "[poli
 </table></body></html>)";
   CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1, kP2});
 }
+
+// Tools printed in the article's column -- a font size control, share and
+// print links without their links -- are furniture lines, not text.
+TEST_CASE("furniture lines in the article column are dropped", "[policy]") {
+  std::string html = std::string(R"(<html><body><div class="story"><h1>Ferry back in service</h1>
+<div>Text Size</div><div><span>Share This Post</span></div><p>)") + kP1 +
+                     R"(</p><p>Email this story</p><p>)" + kP2 +
+                     R"(</p><p>Print this page</p><p>Font size:</p></div></body></html>)";
+  CHECK(kept(html) == std::vector<std::string>{"Ferry back in service", kP1, kP2});
+}
