@@ -22,7 +22,7 @@ bool footer_line(const Block& b) {
       "this entry was posted", "this entry was written", "this entry is filed",
       "you can follow any responses", "bookmark the permalink", "trackbacks are closed",
       "both comments and pings", "comments are closed", "posted in:", "filed under:",
-      "\xC2\xA9", "copyright", "(c) "};
+      "a version of this article appeared", "\xC2\xA9", "copyright", "(c) "};
   for (std::string_view k : kPrefix)
     if (std::string_view(l).substr(0, k.size()) == k) return true;
   return l.find("all rights reserved") != std::string::npos;
