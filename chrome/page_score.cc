@@ -312,6 +312,12 @@ int article_body_region(const ParsedPage& page, const Regions& r, const Sums& s,
   return body;
 }
 
+// A sibling made like the outermost wrapper (same tag and class: another
+// section of the post) joins with this much score, absolute and as a
+// share of the wrapper's.
+constexpr double kLikeSiblingMin = 2.0;
+constexpr double kLikeSiblingShare = 0.05;
+
 // The region root, its qualifying siblings, and what lies below them.
 // When the root is its parent's only content (wrappers around one section
 // of a post split in <section>s), the siblings are looked for where the
@@ -341,7 +347,7 @@ void mark_region(const ParsedPage& page, const std::vector<char>& cand, double b
       continue;
     }
     if (climbed ? page.nodes[i].tag == like.tag && page.nodes[i].classes == like.classes &&
-                      r.score[i] >= std::max(10.0, r.score[anchor] * 0.2)
+                      r.score[i] >= std::max(kLikeSiblingMin, r.score[anchor] * kLikeSiblingShare)
                 : r.score[i] >= threshold) {
       r.root[i] = 1;
     }

@@ -137,6 +137,31 @@ TEST_CASE("a post split in sections of one kind, each wrapped in divs, is kept w
   CHECK(kept(html) == want);
 }
 
+// Regression: a post whose long middle section outscored its short first
+// and last ones fivefold lost both (the opening of a Medium essay): a
+// section made like the winning one joins on a small score of its own.
+TEST_CASE("short sections of one kind around a long one are the post too", "[policy]") {
+  auto para = [](int i) {
+    return "Paragraph " + std::to_string(i) +
+           " of the essay walks through the harbour works, the new ramp, the timetable, "
+           "the fares, and what the commuters and teachers said about it all.";
+  };
+  std::string first, middle, last;
+  for (int i = 1; i <= 2; ++i) first += "<p>" + para(i) + "</p>";
+  for (int i = 3; i <= 42; ++i) middle += "<p>" + para(i) + "</p>";
+  for (int i = 43; i <= 44; ++i) last += "<p>" + para(i) + "</p>";
+  std::string html = std::string(R"(<html><body><article>
+<section class="sx"><div class="w"><div class="c">)") + first +
+                     R"(</div></div></section><hr>
+<section class="sx"><div class="w"><div class="c">)" + middle +
+                     R"(</div></div></section><hr>
+<section class="sx"><div class="w"><div class="c">)" + last +
+                     R"(</div></div></section></article></body></html>)";
+  std::vector<std::string> want;
+  for (int i = 1; i <= 44; ++i) want.push_back(para(i));
+  CHECK(kept(html) == want);
+}
+
 TEST_CASE("a line printed under each of ten photos is furniture; a credit three times is not",
           "[policy]") {
   std::string html = R"(<html><body><article><h1>Ferry back in service</h1>)";
