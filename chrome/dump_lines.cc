@@ -521,6 +521,10 @@ bool date_tokens(const std::vector<std::string_view>& toks) {
 
 bool is_date_line(std::string_view text) {
   if (looks_like_prose(text)) return false;
+  // A path or address holds its date ("/wp-content/uploads/2010/10/x.tar.gz").
+  const std::string_view t = trim(text);
+  if (t.starts_with("/") || t.starts_with("www.") || t.find("://") != std::string_view::npos)
+    return false;
   const std::string folded = fold_text(text);
   const std::vector<std::string_view> toks = fold_tokens(folded);
   return !toks.empty() && toks.size() <= 16 && date_tokens(toks);

@@ -77,17 +77,25 @@ Prepared prepare(const DocInput& d, Normalizer& normalizer) {
   return p;
 }
 
+// Whether the document's first paragraph is its title: a post opens with
+// its headline, a tag or month page showing one post is titled for the
+// tag or month.
+bool headed_by_title(const DocInput& d) {
+  return !d.title.empty() && !d.paragraphs.empty() && trim(d.paragraphs.front()) == trim(d.title);
+}
+
 // The owner order: settled documents first, then the caller's priority,
-// then article < other < listing < newsletter; a page that names itself
-// canonical, then one that declares no canonical, then one whose canonical
-// is another page; https before http; dated before undated, earlier date
-// first; shorter URL first; URL bytes; id.
+// then article < other < listing < newsletter; a page headed by its own
+// title first; a page that names itself canonical, then one that declares
+// no canonical, then one whose canonical is another page; https before
+// http; dated before undated, earlier date first; shorter URL first; URL
+// bytes; id.
 bool owner_less(const DocInput& a, const DocInput& b) {
   auto key = [](const DocInput& d) {
     const int canon = d.canonical_url.empty() ? 1 : same_page_url(d.canonical_url, d.url) ? 0 : 2;
     const bool https = d.url.rfind("https://", 0) == 0;
     return std::make_tuple(d.settled ? 0 : 1, d.priority, static_cast<int>(d.kind),
-                           canon, https ? 0 : 1,
+                           headed_by_title(d) ? 0 : 1, canon, https ? 0 : 1,
                            d.date.empty() ? 1 : 0,
                            std::string_view(d.date), d.url.size(),
                            std::string_view(d.url), d.id);

@@ -727,3 +727,26 @@ TEST_CASE("headline_links: a listing's category label glued before a title still
   auto links = winnow::dedup::headline_links(pages);
   CHECK(links[3] == std::vector<size_t>{0, 1});
 }
+
+// Regression (a Persian blog): a tag page showing its only post -- the
+// post's headline and its one line, a link -- read as a page like the post
+// itself, and its shorter address made it the owner: the post became an
+// alias of its tag. The page that opens with its own title is the post.
+TEST_CASE("owner order: the page headed by its own title owns a shared text", "[policy]") {
+  const std::string headline = "Is the marketplace changing the novel?";
+  const std::string link = "https://magazine.example.com/2021/11/01/is-the-marketplace-changing-the-novel";
+  DocInput tag = doc(1, "https://blog.example/tags/magazine.html", DocKind::kOther,
+                     {headline, link});
+  tag.title = "Tag: magazine";
+  tag.date = "2021-11-05";
+  DocInput post = doc(2, "https://blog.example/posts/is-the-marketplace-changing-the-novel.html",
+                      DocKind::kOther, {headline, link});
+  post.title = headline;
+  post.date = "2021-11-05";
+  for (const auto& input : {std::vector<DocInput>{tag, post}, std::vector<DocInput>{post, tag}}) {
+    auto r = run_dedup(input, Options{});
+    CHECK(by_id(r, 2).keep);
+    CHECK_FALSE(by_id(r, 1).keep);
+    CHECK(by_id(r, 1).dup_of == 2);
+  }
+}

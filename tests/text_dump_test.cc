@@ -253,6 +253,10 @@ TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   CHECK(is_date_line("Sat Sep 24, 2016 in Nature"));
   CHECK(is_date_line("28. 01. 2011"));
   CHECK_FALSE(is_date_line("Summer 2016"));
+  // A path or address holds its date, it does not date the page.
+  CHECK_FALSE(is_date_line("/wp-content/uploads/2010/10/liebertpsp.tar.gz"));
+  CHECK_FALSE(is_date_line("https://example.org/2011/02/05/more-hints/"));
+  CHECK_FALSE(is_date_line("www.example.org/2011/02/05"));
 }
 
 TEST_CASE("DumpModel: the template of every page is chrome, the posts are not", "[policy]") {
