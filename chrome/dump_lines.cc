@@ -673,6 +673,8 @@ bool is_section_break(std::string_view text) {
 // author's place follows (one or two short lines, no date: "Saturday 13
 // Tir 1388" / "Mashhad", a sign-off), nor one that a section break and
 // more text follow (the sign-off of one poem of several).
+bool ends_sentence(std::string_view t);
+
 void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> kept;
@@ -705,7 +707,15 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
       if (!place_line(m)) break;
     }
     const bool head = k < 3 || (i < first_prose && !signed_off);
-    const bool foot = first_prose < blocks.size() && i > last_prose && !signed_off;
+    // Past the last prose, unless text goes on under it: a line of
+    // sentence length or one that ends a sentence ("Update 24.10.2011" /
+    // "All the videos are online. Great!").
+    bool text_under = false;
+    for (size_t m = k + 1; m < kept.size() && !text_under; ++m) {
+      const std::string_view t = trim(blocks[kept[m]].text);
+      text_under = count_words(t, 8) >= 8 || ends_sentence(t);
+    }
+    const bool foot = first_prose < blocks.size() && i > last_prose && !signed_off && !text_under;
     size_t above = i;
     while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
     const bool listed = above > 0 && out[above - 1].reason == Reason::kSiteRecurrence;

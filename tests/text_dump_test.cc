@@ -473,6 +473,27 @@ TEST_CASE("DumpModel: an alt text standing under the sentence that shows it is c
   CHECK(std::count(k[0].begin(), k[0].end(), "Back at camp") == 2);
 }
 
+TEST_CASE("DumpModel: a dated update under the text is the post's, a dated footer is not",
+          "[policy]") {
+  // An update the author added under the post, headed by its date, with a
+  // short line of text under it; the footer's date under the last line
+  // has only the footer's own lines under it.
+  const std::string update =
+      "Developer day\n\nOctober 20, 2011\n\n"
+      "The keynote ran long, and the workshops after lunch were the best part of the day "
+      "for me.\n\nUpdate 24.10.2011\n\nAll the videos are online. Great!\n";
+  const std::string footer =
+      "Market day\n\n"
+      "Weavers sold cloth and honey in the square until the evening bell rang out.\n\n"
+      "Posted 24.10.2011\n\nmarkets, weaving\n";
+  auto k = kept({"https://v.example.org/2011/10/devday/", "https://v.example.org/2011/10/market/"},
+                {update, footer});
+  REQUIRE(k.size() == 2);
+  CHECK(std::count(k[0].begin(), k[0].end(), "Update 24.10.2011") == 1);
+  CHECK(std::count(k[0].begin(), k[0].end(), "All the videos are online. Great!") == 1);
+  CHECK(std::count(k[1].begin(), k[1].end(), "Posted 24.10.2011") == 0);
+}
+
 TEST_CASE("DumpModel: an image named by its file between paragraphs is chrome", "[policy]") {
   // WordPress fills an image's alt text in from its file name; w3m prints
   // it alone between the paragraphs. A subheading naming an option the text
