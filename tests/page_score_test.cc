@@ -437,14 +437,16 @@ TEST_CASE("a page laid out in a table keeps its text cell, not its menu", "[poli
 
 // Tools printed in the article's column -- a font size control, share and
 // print links without their links, a bare "Posted in:" label whose
-// categories are elsewhere -- are furniture lines, not text, and so is a
-// newspaper's note of the print edition under the article.
+// categories are elsewhere, a media widget's "Video", "Gallery" and "HIDE
+// CAPTION" -- are furniture lines, not text, and so is a newspaper's note
+// of the print edition under the article.
 TEST_CASE("furniture lines in the article column are dropped", "[policy]") {
   std::string html = std::string(R"(<html><head><title>Ferry back in service</title></head><body>
 <div class="post"><div class="title"><h2><a href="/2024/03/post">Ferry back in service</a></h2>
 </div><div class="post-meta"><span>Posted in:</span><ul><li><a href="/c/news">News</a> &raquo;
 <a href="/c/ferries">Ferries</a></li></ul></div><div class="entry"><div>Text Size</div>
-<div><span>Share This Post</span></div><p>)") + kP1 + R"(</p><p>Email this story</p><p>)" + kP2 +
+<div><span>Share This Post</span></div><div>Video</div><div>Gallery</div><p>)") + kP1 +
+                     R"(</p><p>HIDE CAPTION</p><p>Email this story</p><p>)" + kP2 +
                      R"(</p><p>Print this page</p><p>Font size:</p><p>A version of this article
 appeared in print on March 5, 2024, on page A4 of the New York edition.</p></div></div>
 </body></html>)";
