@@ -535,10 +535,10 @@ void drop_timestamp_names(std::string& text) {
     size_t from = a, to = b;
     bool name = false;
     const int year = b - a >= 8 ? number(a, 4) : 0;
-    const bool date = (b - a == 8 || b - a == 14) && year >= 1990 && year <= 2039 &&
+    const bool date = (b - a == 8 || b - a == 14 || b - a == 17) && year >= 1990 && year <= 2039 &&
                       number(a + 4, 2) >= 1 && number(a + 4, 2) <= 12 && number(a + 6, 2) >= 1 &&
                       number(a + 6, 2) <= 31;
-    const bool stamp = date && b - a == 14 && number(a + 8, 2) <= 23 &&
+    const bool stamp = date && b - a >= 14 && number(a + 8, 2) <= 23 &&
                        number(a + 10, 2) <= 59 && number(a + 12, 2) <= 59;
     if (date) {
       // The name before the digits: up to three non-ASCII letters
@@ -569,7 +569,10 @@ void drop_timestamp_names(std::string& text) {
       if (retina) to += 3;
       // A day alone is a date; with a name and a number or "@2x" after
       // it, a file's ("QQ20160325-2@2x").
-      name = (stamp || (from < a && (numbered || retina))) &&
+      // Fourteen digits read alone as a stamp; seventeen (with the
+      // milliseconds: "image-20190319093941643") only after a name.
+      const bool named_stamp = stamp && (b - a == 14 || from < a);
+      name = (named_stamp || (from < a && (numbered || retina))) &&
              (to == text.size() || text[to] == ' ' || text[to] == ']' || text[to] == '\n' ||
               (text[to] & 0x80) != 0);
     }

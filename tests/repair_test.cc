@@ -112,7 +112,9 @@ TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]")
 TEST_CASE("a dump's screenshot and camera names inside a line are dropped", "[policy]") {
   // Blog software fills an image's alt text with its file's name, and a
   // screenshot tool or a camera names the file by the time it was taken;
-  // w3m prints "[stem]" for an image without alt text.
+  // w3m prints "[stem]" for an image without alt text. An editor's
+  // name adds milliseconds ("image-20190507222427295"); seventeen digits
+  // alone are an order's number.
   std::vector<Document> docs = {dump({
       "运行结果如下 QQ截图20150220234132 看看文件夹里面有什么变化 QQ截图20150221020709",
       "标签包围着。QQ截图20150225223302我们现在想获取订单时间",
@@ -122,7 +124,8 @@ TEST_CASE("a dump's screenshot and camera names inside a line are dropped", "[po
       "See the figure [2019122522] below.",
       "Order 20150223141547123 shipped; call 13800138000 or see [12] and [2019].",
       "The build of 20150223 passed and ABC20160325 is a code.",
-      "The date 20151399000000 is no time."})};
+      "The date 20151399000000 is no time.",
+      "页面如下： image-20190507222427295 这个是我用 Vue.js 开发的"})};
   winnow::chrome::repair_text(docs);
   CHECK(texts(docs[0]) ==
         std::vector<std::string>{
@@ -134,7 +137,8 @@ TEST_CASE("a dump's screenshot and camera names inside a line are dropped", "[po
             "See the figure below.",
             "Order 20150223141547123 shipped; call 13800138000 or see [12] and [2019].",
             "The build of 20150223 passed and ABC20160325 is a code.",
-            "The date 20151399000000 is no time."});
+            "The date 20151399000000 is no time.",
+            "页面如下： 这个是我用 Vue.js 开发的"});
   // HTML keeps them: there they are text.
   std::vector<Document> html = {doc({"Clear the cache. 20150223141547 Then reload."})};
   winnow::chrome::repair_text(html);
