@@ -595,6 +595,64 @@ void drop_timestamp_names(std::string& text) {
   text = collapse_whitespace(out);
 }
 
+// Whether t is a file name made of a hash: a UUID (8-4-4-4-12 hex
+// digits, a screenshot tool's "E6632A0A-9067-4B97-93A2-5DEF23FB4CD8") or
+// an MD5 or SHA-1 digest (32 or 40 hex digits with letters and digits).
+bool hash_name(std::string_view t) {
+  auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  if (t.size() == 36) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? t[i] != '-' : !hex(t[i])) return false;
+    }
+    return true;
+  }
+  if (t.size() != 32 && t.size() != 40) return false;
+  bool digit = false, letter = false;
+  for (char c : t) {
+    if (!hex(c)) return false;
+    digit = digit || (c >= '0' && c <= '9');
+    letter = letter || !(c >= '0' && c <= '9');
+  }
+  return digit && letter;
+}
+
+// A browser's dump prints an image by its alt text, and an image named by
+// a hash (hash_name) sits in the line between sentences: after a full
+// stop, colon or non-ASCII text and a space, before a space and more text
+// in capitals or non-ASCII, or the line's end. A hash quoted in technical
+// prose ("commit aca3fe6...", "token: ...") has an ASCII word before it.
+void drop_hash_names(std::string& text) {
+  std::string out;
+  size_t copied = 0;
+  for (size_t a = 0; a < text.size();) {
+    size_t b = text.find(' ', a);
+    if (b == std::string::npos) b = text.size();
+    const std::string_view tok(text.data() + a, b - a);
+    bool drop = false;
+    if (a >= 2 && text[a - 1] == ' ' && hash_name(tok)) {
+      const auto before = static_cast<unsigned char>(text[a - 2]);
+      const bool after_sentence = before >= 0x80 || before == '.' || before == ':' || before == '!' ||
+                                  before == '?';
+      const bool before_text =
+          b == text.size() || (b + 1 < text.size() &&
+                               (static_cast<unsigned char>(text[b + 1]) >= 0x80 ||
+                                (text[b + 1] >= 'A' && text[b + 1] <= 'Z')));
+      drop = after_sentence && before_text;
+    }
+    if (drop) {
+      out.append(text, copied, a - copied);
+      copied = b;
+    }
+    a = b + 1;
+  }
+  if (copied == 0) return;
+  out.append(text, copied, std::string::npos);
+  text = collapse_whitespace(out);
+}
+
 void repair_text(std::vector<Document>& docs) {
   for (Document& d : docs) {
     normalise_spaces(d.title, false);
@@ -613,6 +671,7 @@ void repair_text(std::vector<Document>& docs) {
         undo_dump_edits(p.text);
         undo_dump_footnotes(p.text);
         drop_timestamp_names(p.text);
+        drop_hash_names(p.text);
       }
       normalise_spaces(p.markdown, pre);
     }

@@ -145,6 +145,25 @@ TEST_CASE("a dump's screenshot and camera names inside a line are dropped", "[po
   CHECK(texts(html[0]) == std::vector<std::string>{"Clear the cache. 20150223141547 Then reload."});
 }
 
+TEST_CASE("a dump's images named by a hash between sentences are dropped", "[policy]") {
+  // A screenshot tool names files by a UUID, some blogs by a digest; w3m
+  // prints the alt text inside the paragraph. A hash that technical prose
+  // quotes after a word stays, and so does one in a code line.
+  std::vector<Document> docs = {dump({
+      "运行 pyspider 并启动它的所有组件。 E6632A0A-9067-4B97-93A2-5DEF23FB4CD8 可以发现程序已经正常启动。",
+      "为之更换背景。 3f5733ef0e9cd8dafeb910d866284128",
+      "Save the form. 03087bf40ad162d9f337731d11dfa9ec8b13cdd1 Then reload the page.",
+      "Check out commit aca3fe6cc3f49ded922d05e4774561f33697f710 first.",
+      "The id is: 253eedc47f1c4eb2a370ed2312168f4b and it expires."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) ==
+        std::vector<std::string>{
+            "运行 pyspider 并启动它的所有组件。 可以发现程序已经正常启动。", "为之更换背景。",
+            "Save the form. Then reload the page.",
+            "Check out commit aca3fe6cc3f49ded922d05e4774561f33697f710 first.",
+            "The id is: 253eedc47f1c4eb2a370ed2312168f4b and it expires."});
+}
+
 TEST_CASE("a dump's footnote marks and links back are undone", "[policy]") {
   // w3m writes <sup>1</sup> as "^1" and keeps the note's "↩" link back.
   // Powers, version ranges and patterns keep their "^".
