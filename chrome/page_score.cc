@@ -366,50 +366,44 @@ void mark_region(const ParsedPage& page, const std::vector<char>& cand, double b
 constexpr int kDataRows = 3;
 constexpr int kCellBlocks = 3;
 std::vector<int> data_tables(const ParsedPage& page) {
-  size_t n = page.nodes.size();
-  std::vector<int> cells(n, 0), rows(n, 0), table(n, -1);
-  auto up_to = [&](int i, std::string_view tag) {
-    int p = page.nodes[i].parent;
-    for (int k = 0; p >= 0 && k < 2 && page.nodes[p].tag != tag; ++k) p = page.nodes[p].parent;
-    return p >= 0 && page.nodes[p].tag == tag ? p : -1;
-  };
+  const size_t n = page.nodes.size();
+  auto is = [&](size_t i, std::string_view tag) { return page.nodes[i].tag == tag; };
+  // Top-down (a parent comes before its children): the nearest cell at or
+  // above each node, and the nearest table strictly above it.
+  std::vector<int> cell_of(n, -1), table_above(n, -1);
   for (size_t i = 0; i < n; ++i) {
-    const std::string& t = page.nodes[i].tag;
-    if (t != "td" && t != "th") continue;
-    int tr = page.nodes[i].parent;
-    if (tr >= 0 && page.nodes[tr].tag == "tr") ++cells[tr];
+    const int p = page.nodes[i].parent;
+    cell_of[i] = is(i, "td") || is(i, "th") ? static_cast<int>(i) : p >= 0 ? cell_of[p] : -1;
+    table_above[i] = p < 0 ? -1 : is(static_cast<size_t>(p), "table") ? p : table_above[p];
   }
+  std::vector<int> cells(n, 0), rows(n, 0), blocks_in(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    if (page.nodes[i].tag != "tr" || cells[i] < 2) continue;
-    int t = up_to(static_cast<int>(i), "table");
-    if (t >= 0) ++rows[t];
+    const int p = page.nodes[i].parent;
+    if ((is(i, "td") || is(i, "th")) && p >= 0 && is(static_cast<size_t>(p), "tr")) ++cells[p];
   }
+  for (size_t i = 0; i < n; ++i)  // rows of two cells or more, in a table or its tbody
+    if (is(i, "tr") && cells[i] >= 2 && table_above[i] >= 0) ++rows[table_above[i]];
   // A table laid out as the page's frame holds whole texts in its cells
-  // (a heading, several blocks, or tables inside): not a data table.
-  std::vector<int> blocks_in(n, 0);
-  for (const Block& b : page.blocks) {
-    int a = b.node;
-    while (a >= 0 && page.nodes[a].tag != "td" && page.nodes[a].tag != "th") a = page.nodes[a].parent;
-    if (a >= 0) blocks_in[a] += b.kind == BlockKind::kHeading ? kCellBlocks + 1 : 1;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    const std::string& t = page.nodes[i].tag;
-    bool frame = (t == "td" || t == "th") && blocks_in[i] > kCellBlocks;
-    if (!frame && t != "table") continue;
-    for (int a = page.nodes[i].parent; a >= 0; a = page.nodes[a].parent)
-      if (page.nodes[a].tag == "table") {
-        rows[a] = 0;
-        if (!frame) break;
-      }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    int p = page.nodes[i].parent;
-    if (p < 0) continue;
-    if (page.nodes[p].tag == "table") {
-      table[i] = rows[p] >= kDataRows ? p : -1;
-    } else if (page.nodes[i].tag != "table") {
-      table[i] = table[p];
+  // (a heading, several blocks, or tables inside): not a data table, nor
+  // is any table around it.
+  for (const Block& b : page.blocks)
+    if (b.node >= 0 && cell_of[b.node] >= 0)
+      blocks_in[cell_of[b.node]] += b.kind == BlockKind::kHeading ? kCellBlocks + 1 : 1;
+  std::vector<char> frame(n, 0);
+  for (size_t i = n; i-- > 0;) {
+    frame[i] = frame[i] || blocks_in[i] > kCellBlocks;
+    const int p = page.nodes[i].parent;
+    if (frame[i] && p >= 0) frame[p] = 1;
+    if (is(i, "table") && (frame[i] || table_above[i] >= 0)) {
+      if (frame[i]) rows[i] = 0;
+      if (table_above[i] >= 0) rows[table_above[i]] = 0;
     }
+  }
+  std::vector<int> table(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const int p = page.nodes[i].parent;
+    if (p < 0 || is(i, "table")) continue;
+    table[i] = is(static_cast<size_t>(p), "table") ? (rows[p] >= kDataRows ? p : -1) : table[p];
   }
   return table;
 }
@@ -419,14 +413,19 @@ std::vector<int> data_tables(const ParsedPage& page) {
 // name is not a link list.
 void row_link_density(const ParsedPage& page, const std::vector<int>& table_of, Regions& r) {
   r.row_links.assign(page.blocks.size(), -1);
+  // The nearest row at or above each node, top-down.
+  std::vector<int> row_of(page.nodes.size(), -1);
+  for (size_t i = 0; i < page.nodes.size(); ++i) {
+    const int p = page.nodes[i].parent;
+    row_of[i] = page.nodes[i].tag == "tr" ? static_cast<int>(i) : p >= 0 ? row_of[p] : -1;
+  }
   std::unordered_map<int, std::pair<double, double>> rows;  // tr -> text, links
   std::vector<int> row(page.blocks.size(), -1);
   for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
     const Block& b = page.blocks[bi];
     if (b.node < 0 || table_of[b.node] < 0) continue;
-    int a = b.node;
-    while (a >= 0 && a != table_of[b.node] && page.nodes[a].tag != "tr") a = page.nodes[a].parent;
-    if (a < 0 || page.nodes[a].tag != "tr") continue;
+    const int a = row_of[b.node];
+    if (a < 0) continue;
     row[bi] = a;
     rows[a].first += static_cast<double>(b.text_chars);
     rows[a].second += static_cast<double>(b.link_chars);
