@@ -869,6 +869,8 @@ bool is_file_stem(std::string_view t) {
 // code's; a token that the page's other lines name is their subject (a
 // subheading "allow_redirects" over "allow_redirects decides
 // whether..."); under a line that is no prose it is a cell of a table.
+constexpr size_t kMaxFileStems = 64;
+
 void mark_file_stems(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   const size_t n = blocks.size();
@@ -882,14 +884,24 @@ void mark_file_stems(const parser::ParsedPage& page, std::vector<BlockVerdict>& 
     return !out[i].chrome && blocks[i].kind == BlockKind::kParagraph &&
            (count_words(blocks[i].text, 8) >= 8 || looks_like_prose(blocks[i].text));
   };
+  // Past empty lines and other such names: where the run around each line
+  // starts (up) and ends (down), in one pass each way.
+  auto skip = [&](size_t j) { return out[j].reason == Reason::kEmpty || stem[j]; };
+  std::vector<size_t> up(n), down(n);
+  for (size_t i = 0; i < n; ++i) up[i] = i > 0 && skip(i - 1) ? up[i - 1] : i;
+  for (size_t i = n; i-- > 0;) down[i] = i + 1 < n && skip(i + 1) ? down[i + 1] : i + 1;
+  std::vector<size_t> found;
   for (size_t i = 0; i < n; ++i) {
     if (!stem[i]) continue;
-    size_t up = i, down = i + 1;
-    while (up > 0 && (out[up - 1].reason == Reason::kEmpty || stem[up - 1])) --up;
-    while (down < n && (out[down].reason == Reason::kEmpty || stem[down])) ++down;
     const bool alone = (i == 0 || apart(i - 1, i)) && (i + 1 >= n || apart(i, i + 1));
-    const bool by_prose = (up > 0 && prose(up - 1)) && (down >= n || prose(down));
-    if (!alone || !by_prose) continue;
+    const bool by_prose = (up[i] > 0 && prose(up[i] - 1)) && (down[i] >= n || prose(down[i]));
+    if (alone && by_prose) found.push_back(i);
+  }
+  // Each is looked for in the page's other lines: a bounded number, so a
+  // page of thousands of such lines costs no more than a few passes (past
+  // the bound they stay).
+  if (found.size() > kMaxFileStems) return;
+  for (size_t i : found) {
     const std::string_view t = trim(blocks[i].text);
     bool named = false;
     for (size_t k = 0; k < n && !named; ++k)
