@@ -694,6 +694,13 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
     return b.kind == BlockKind::kParagraph && count_words(b.text, 5) <= 4 &&
            !looks_like_prose(b.text) && !holds_date(b.text);
   };
+  // Per kept line: whether it or one under it reads as text (a line of
+  // sentence length or one that ends a sentence).
+  std::vector<char> text_from(kept.size() + 1, 0);
+  for (size_t m = kept.size(); m-- > 0;) {
+    const std::string_view t = trim(blocks[kept[m]].text);
+    text_from[m] = text_from[m + 1] || count_words(t, 8) >= 8 || ends_sentence(t);
+  }
   for (size_t k = 0; k + 1 < kept.size(); ++k) {
     const size_t i = kept[k];
     if (blocks[i].kind == BlockKind::kPre || !is_date_line(blocks[i].text)) continue;
@@ -710,12 +717,8 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
     // Past the last prose, unless text goes on under it: a line of
     // sentence length or one that ends a sentence ("Update 24.10.2011" /
     // "All the videos are online. Great!").
-    bool text_under = false;
-    for (size_t m = k + 1; m < kept.size() && !text_under; ++m) {
-      const std::string_view t = trim(blocks[kept[m]].text);
-      text_under = count_words(t, 8) >= 8 || ends_sentence(t);
-    }
-    const bool foot = first_prose < blocks.size() && i > last_prose && !signed_off && !text_under;
+    const bool foot =
+        first_prose < blocks.size() && i > last_prose && !signed_off && !text_from[k + 1];
     size_t above = i;
     while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
     const bool listed = above > 0 && out[above - 1].reason == Reason::kSiteRecurrence;
