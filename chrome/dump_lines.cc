@@ -665,6 +665,8 @@ bool is_section_break(std::string_view text) {
   });
 }
 
+bool ends_sentence(std::string_view t);  // below
+
 // Date and byline lines ("Sat Sep 24, 2016 in Nature", "28. 01. 2011")
 // among the first three lines the page keeps, outside its prose (the
 // headline's or the post's meta) or right under a line that recurs on
@@ -673,8 +675,6 @@ bool is_section_break(std::string_view text) {
 // author's place follows (one or two short lines, no date: "Saturday 13
 // Tir 1388" / "Mashhad", a sign-off), nor one that a section break and
 // more text follow (the sign-off of one poem of several).
-bool ends_sentence(std::string_view t);
-
 void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) {
   const auto& blocks = page.blocks;
   std::vector<size_t> kept;

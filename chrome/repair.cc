@@ -534,11 +534,12 @@ void drop_timestamp_names(std::string& text) {
     while (digit(b)) ++b;
     size_t from = a, to = b;
     bool name = false;
-    const int year = b - a >= 8 ? number(a, 4) : 0;
-    const bool date = (b - a == 8 || b - a == 14 || b - a == 17) && year >= 1990 && year <= 2039 &&
+    const size_t len = b - a;
+    const int year = len >= 8 ? number(a, 4) : 0;
+    const bool date = (len == 8 || len == 14 || len == 17) && year >= 1990 && year <= 2039 &&
                       number(a + 4, 2) >= 1 && number(a + 4, 2) <= 12 && number(a + 6, 2) >= 1 &&
                       number(a + 6, 2) <= 31;
-    const bool stamp = date && b - a >= 14 && number(a + 8, 2) <= 23 &&
+    const bool stamp = date && len >= 14 && number(a + 8, 2) <= 23 &&
                        number(a + 10, 2) <= 59 && number(a + 12, 2) <= 59;
     if (date) {
       // The name before the digits: up to three non-ASCII letters
@@ -571,13 +572,13 @@ void drop_timestamp_names(std::string& text) {
       // it, a file's ("QQ20160325-2@2x").
       // Fourteen digits read alone as a stamp; seventeen (with the
       // milliseconds: "image-20190319093941643") only after a name.
-      const bool named_stamp = stamp && (b - a == 14 || from < a);
+      const bool named_stamp = stamp && (len == 14 || from < a);
       name = (named_stamp || (from < a && (numbered || retina))) &&
              (to == text.size() || text[to] == ' ' || text[to] == ']' || text[to] == '\n' ||
               (text[to] & 0x80) != 0);
     }
     const bool bracketed = from > 0 && text[from - 1] == '[' && to < text.size() && text[to] == ']';
-    if (bracketed && b - a >= 7 && from == a && to == b) name = true;
+    if (bracketed && len >= 7 && from == a && to == b) name = true;
     if (!name) {
       a = b;
       continue;
@@ -634,8 +635,8 @@ void drop_hash_names(std::string& text) {
     bool drop = false;
     if (a >= 2 && text[a - 1] == ' ' && hash_name(tok)) {
       const auto before = static_cast<unsigned char>(text[a - 2]);
-      const bool after_sentence = before >= 0x80 || before == '.' || before == ':' || before == '!' ||
-                                  before == '?';
+      const bool after_sentence =
+          before >= 0x80 || before == '.' || before == ':' || before == '!' || before == '?';
       const bool before_text =
           b == text.size() || (b + 1 < text.size() &&
                                (static_cast<unsigned char>(text[b + 1]) >= 0x80 ||
