@@ -79,9 +79,11 @@ Prepared prepare(const DocInput& d, Normalizer& normalizer) {
 
 // Whether the document's first paragraph is its title: a post opens with
 // its headline, a tag or month page showing one post is titled for the
-// tag or month.
+// tag or month. Among listings it says nothing (a month page opens with
+// "Month: September 2023", its title too).
 bool headed_by_title(const DocInput& d) {
-  return !d.title.empty() && !d.paragraphs.empty() && trim(d.paragraphs.front()) == trim(d.title);
+  return d.kind != DocKind::kListing && d.kind != DocKind::kNewsletter && !d.title.empty() &&
+         !d.paragraphs.empty() && trim(d.paragraphs.front()) == trim(d.title);
 }
 
 // The owner order: settled documents first, then the caller's priority,

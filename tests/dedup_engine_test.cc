@@ -749,4 +749,18 @@ TEST_CASE("owner order: the page headed by its own title owns a shared text", "[
     CHECK_FALSE(by_id(r, 1).keep);
     CHECK(by_id(r, 1).dup_of == 2);
   }
+  // Among listings it says nothing: a month page opens with its title
+  // ("Month: September 2023") as a category page need not, and the
+  // shorter address still owns a post that only listings show.
+  const std::string body = para(7, 30);
+  DocInput month = doc(3, "https://blog.example/2023/09/archive/", DocKind::kListing,
+                       {"Month: September 2023", headline, body});
+  month.title = "Month: September 2023";
+  DocInput category = doc(4, "https://blog.example/c/land/", DocKind::kListing,
+                          {"Land records", headline, body});
+  category.title = "Category: Land records";
+  auto r = run_dedup({month, category}, Options{});
+  CHECK(by_id(r, 4).keep);
+  CHECK(by_id(r, 4).paragraphs[2].keep);
+  CHECK_FALSE(by_id(r, 3).paragraphs[2].keep);
 }
