@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "chrome/dump_internal.h"
+#include "chrome/page_internal.h"
 #include "chrome/site_text.h"
 
 namespace winnow::chrome::internal {
@@ -968,6 +969,11 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!out[i].chrome && looks_like_prose(blocks[i].text)) last_prose = i + 1;
   }
+  // Whether the line above, past empty lines, is chrome.
+  auto after_chrome = [&](size_t i) {
+    while (i > 0 && out[i - 1].reason == Reason::kEmpty) --i;
+    return i > 0 && out[i - 1].chrome;
+  };
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;
     std::string_view t = blocks[i].text;
@@ -976,7 +982,8 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
     } else if (is_toc_line(t) || is_comment_count(t) || is_meta_line(t) || is_share_bar(t) ||
                is_pagination(t) ||
                is_nav_arrow(t) || is_refresh_notice(t) ||
-               (i >= last_prose && i > 0 && out[i - 1].chrome && is_address_line(t))) {
+               (i >= last_prose && i > 0 && out[i - 1].chrome && is_address_line(t)) ||
+               ((i >= last_prose || after_chrome(i)) && is_boilerplate_line(t))) {
       out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
     }
   }

@@ -5,6 +5,7 @@
 // page and by the line rules of chrome/dump_lines.cc. Rules and reasons:
 // docs/internals/chrome.md ("Text dumps").
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -157,8 +158,8 @@ struct DumpModel::Impl {
     auto it = site.keys.find(k.label);
     return it != site.keys.end() && it->second.pages >= threshold(site, copies);
   }
-  void mark_breadcrumbs(const Group& site, const ParsedPage& page, int64_t copies,
-                        std::vector<BlockVerdict>& out) const;
+  void mark_breadcrumbs(const Group& site, std::string_view url, const ParsedPage& page,
+                        int64_t copies, std::vector<BlockVerdict>& out) const;
   // copies_floor per site group, computed on first use.
   mutable std::mutex mu;
   mutable std::map<const Group*, int64_t> copies;
@@ -330,16 +331,60 @@ std::vector<BlockVerdict> DumpModel::classify(std::string_view url,
     }
     if (!out[i].chrome) seen_unique = true;
   }
-  if (!groups.empty()) impl_->mark_breadcrumbs(*groups.front(), page, copies, out);
+  if (!groups.empty()) impl_->mark_breadcrumbs(*groups.front(), url, page, copies, out);
   internal::apply_line_rules(page, level, out);
   return out;
 }
 
+namespace {
+
+// A line as an address writes it: ASCII letters and digits in lower case,
+// every other ASCII run one "-", other bytes (UTF-8 letters) as they are.
+std::string slug_of(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u)) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out.push_back('-');
+    gap = false;
+    out.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
+  }
+  return out;
+}
+
+// Whether `tail` names one of the folders (or the file, its extension
+// aside) of the page's address: "Making the world a better place" on
+// .../category/making-the-world-a-better-place/page/5/index.txt.
+bool names_folder(std::string_view tail, std::string_view url) {
+  const std::string want = slug_of(tail);
+  if (want.empty()) return false;
+  size_t from = url.find("://");
+  from = from == std::string_view::npos ? 0 : from + 3;
+  while (from < url.size()) {
+    size_t end = url.find('/', from);
+    if (end == std::string_view::npos) end = url.size();
+    std::string_view segment = url.substr(from, end - from);
+    if (end == url.size()) segment = segment.substr(0, segment.rfind('.'));
+    if (slug_of(segment) == want) return true;
+    from = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 // A breadcrumb: above the page's first prose line, a short line (2 to 5
 // words) whose first word starts such lines on a recurring share of the
 // site's pages ("Home 2019 June", "Home linux") and is itself a line of
-// the template there (the menu's "Home").
-void DumpModel::Impl::mark_breadcrumbs(const Group& site, const ParsedPage& page, int64_t copies,
+// the template there (the menu's "Home"), or whose words after the first
+// name a folder of the page's own address ("Home gingerbeer" on
+// tag/gingerbeer/, at any length).
+void DumpModel::Impl::mark_breadcrumbs(const Group& site, std::string_view url,
+                                       const ParsedPage& page, int64_t copies,
                                        std::vector<BlockVerdict>& out) const {
   const int64_t t = threshold(site, copies);
   internal::FoldedLine line;
@@ -363,8 +408,18 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, const ParsedPage& page
     }
     if (b.kind == parser::BlockKind::kPre) continue;
     const LineKeys k = keys_of(b, line, scratch);
-    if (k.first == 0) continue;
-    auto it = site.keys.find(k.first);
+    const std::string_view folded = line.folded;
+    const size_t space = folded.find(' ');
+    if (space == std::string_view::npos) continue;
+    const std::string_view word = folded.substr(0, space);
+    const bool own_folder = names_folder(folded.substr(space + 1), url);
+    if (k.first == 0 && !own_folder) continue;
+    auto it = site.keys.find(hash64(word, kSeedFirst) | 1);
+    if (it == site.keys.end() || it->second.pages < t) continue;
+    if (own_folder) {
+      out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
+      continue;
+    }
     // The rest of a breadcrumb varies ("Home linux", "Home 2019 June"); a
     // line whose first words all recur ("Hearing notes 4") is a series.
     auto head = site.keys.find(k.head);
@@ -372,10 +427,8 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, const ParsedPage& page
     // Its first word is a link of the template too ("Home" in the menu):
     // a word that only starts many lines ("Co ...", Czech "What ...", in
     // a post's first subheading) is no breadcrumb.
-    const std::string_view folded = line.folded;
-    auto alone = site.keys.find(hash64(folded.substr(0, folded.find(' ')), kSeedText) | 1);
-    if (it != site.keys.end() && it->second.pages >= t && alone != site.keys.end() &&
-        alone->second.pages >= t) {
+    auto alone = site.keys.find(hash64(word, kSeedText) | 1);
+    if (alone != site.keys.end() && alone->second.pages >= t) {
       out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
     }
   }

@@ -23,7 +23,7 @@ constexpr const char* kBoilerLines[] = {
     "linkedin", "pinterest", "reddit", "whatsapp", "more", "next", "previous",
     "sponsored", "share this post", "share this story", "share this page", "text size",
     "font size", "print this page", "email this article", "email this story", "posted in",
-    "filed under", "gallery", "video", "hide caption", "show caption", "toggle caption",
+    "filed under", "tagged with", "gallery", "video", "hide caption", "show caption", "toggle caption",
     "enlarge this image", "view gallery", "play video", "watch video"};
 
 constexpr std::array<const char*, 12> kMonths = {

@@ -154,14 +154,14 @@ bool image_name(std::string_view t, bool long_number) {
 }
 
 // Drops **bold**/__bold__ markers (paired, see emphasis_close), leading "#"
-// heading marks, [text](url) link syntax (keeping text), bare
-// <http(s)://...> links and images shown as "[name]" by a machine-made
-// name (image_name). For text dumps only.
-std::string strip_markdown(std::string_view s) {
+// heading marks when `headings` (see marked_up), [text](url) link syntax
+// (keeping text), bare <http(s)://...> links and images shown as "[name]"
+// by a machine-made name (image_name). For text dumps only.
+std::string strip_markdown(std::string_view s, bool headings) {
   if (image_name(trim(s), true)) return {};
   size_t lead = 0;
   while (lead < s.size() && s[lead] == '#') ++lead;
-  if (lead > 0 && lead <= 6 && lead < s.size() && s[lead] == ' ') {
+  if (headings && lead > 0 && lead <= 6 && lead < s.size() && s[lead] == ' ') {
     s.remove_prefix(lead + 1);
   }
   std::string out;
@@ -211,6 +211,22 @@ std::string strip_markdown(std::string_view s) {
     out += s[i++];
   }
   return collapse_whitespace(out);
+}
+
+// Whether a dump is Markdown (a converter's output saved as text): a
+// [text](url) link or a **bold** pair outside code. Only then is a line's
+// leading "# " a heading mark; in a browser's dump it is text (a shell
+// prompt, a comment in a listing: "# lspci").
+bool marked_up(const Document& d) {
+  for (const Paragraph& p : d.paragraphs) {
+    if (p.kind == parser::BlockKind::kPre) continue;
+    const std::string_view t = p.text;
+    if (t.find("](") != std::string_view::npos) return true;
+    for (size_t at = t.find("**"); at != std::string_view::npos; at = t.find("**", at + 2)) {
+      if (emphasis_close(t, at) != std::string_view::npos) return true;
+    }
+  }
+  return false;
 }
 
 std::string lower_word(std::string_view w) { return to_lower_ascii(w); }
@@ -658,6 +674,7 @@ void repair_text(std::vector<Document>& docs) {
   for (Document& d : docs) {
     normalise_spaces(d.title, false);
     normalise_spaces(d.author, false);
+    const bool headings = d.from_text && marked_up(d);
     for (Paragraph& p : d.paragraphs) {
       bool pre = p.kind == parser::BlockKind::kPre;
       normalise_spaces(p.text, pre);
@@ -666,7 +683,7 @@ void repair_text(std::vector<Document>& docs) {
       // strip_markdown changes nothing (the text is collapsed).
       if (d.from_text && !pre &&
           (p.text.find_first_of("#*_<[") != std::string::npos || image_name(trim(p.text), true))) {
-        p.text = strip_markdown(p.text);
+        p.text = strip_markdown(p.text, headings);
       }
       if (d.from_text && !pre) {
         undo_dump_edits(p.text);

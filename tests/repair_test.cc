@@ -79,6 +79,18 @@ TEST_CASE("Markdown leftovers are dropped from the text", "[policy]") {
                                                    "See the ledger and now.", "Note: done."});
 }
 
+TEST_CASE("a browser dump's lines opening with \"# \" keep their mark", "[policy]") {
+  // Without Markdown elsewhere in the dump (no [text](url), no **bold**),
+  // "# " opens a shell prompt or a comment of a listing shown as text.
+  std::vector<Document> docs = {dump({"The devices:", "# lspci", "# the interval, in minutes",
+                                      "interval = 90"}),
+                                dump({"# Annual report", "See [the ledger](#) now."})};
+  winnow::chrome::repair_text(docs);
+  CHECK(texts(docs[0]) == std::vector<std::string>{"The devices:", "# lspci",
+                                                   "# the interval, in minutes", "interval = 90"});
+  CHECK(texts(docs[1]) == std::vector<std::string>{"Annual report", "See the ledger now."});
+}
+
 TEST_CASE("a dump's images shown by machine-made names are dropped", "[policy]") {
   // w3m prints an image as "[alt]", and the alt text an editor fills in is
   // often the file's name; a line that is only such a name is the same.

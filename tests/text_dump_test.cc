@@ -310,6 +310,69 @@ TEST_CASE("DumpModel: a breadcrumb opens with a link of the menu, a subheading w
                     "The valley met on the square to talk about the schools and what to do next."});
 }
 
+TEST_CASE("DumpModel: a breadcrumb naming the page's own folder is chrome", "[policy]") {
+  // Category pages open with "Home <category>" (the menu has no "Home"
+  // line) over the one post they show; the rest of the line names the
+  // page's folder. A post's own line opening with the same word ("Home
+  // made bread") names no folder and stays.
+  const std::vector<std::string> cats = {"Mills", "Canal works", "Market days", "Schools",
+                                         "River banks", "Wells"};
+  const std::vector<std::string> slugs = {"mills", "canal-works", "market-days", "schools",
+                                          "river-banks", "wells"};
+  const std::vector<std::string> titles = {"Mill repaired", "Canal opened", "Market day",
+                                           "School reopens", "Flood warning", "New well"};
+  std::vector<std::string> urls, dumps;
+  for (size_t i = 0; i < cats.size(); ++i) {
+    urls.push_back("https://valley.example.org/category/" + slugs[i] + "/");
+    dumps.push_back("Valley Forum\n\nHome " + cats[i] + "\n\n" + titles[i] + "\n\n" +
+                    (i == 2 ? "Home made bread\n\n" : "") +
+                    "The valley met on the square to talk about " + titles[i] +
+                    " and what to do next.\n\n\xC2\xA9 2024 Valley Forum\n");
+  }
+  auto k = kept(urls, dumps);
+  CHECK(k[1] == std::vector<std::string>{
+                    "Canal opened",
+                    "The valley met on the square to talk about Canal opened and what to do next."});
+  CHECK(k[2] == std::vector<std::string>{
+                    "Market day", "Home made bread",
+                    "The valley met on the square to talk about Market day and what to do next."});
+}
+
+TEST_CASE("DumpModel: a post footer's bare label next to chrome is chrome, its items too",
+          "[policy]") {
+  // A theme prints a post's footer on one line in listings and most posts
+  // ("Posted by ana / May 1, 2024 / Tagged with valley / Posted in News");
+  // two posts print it a part per line, "Tagged with" alone between the
+  // date and "Posted in" (both chrome), the tags on the next line. Such a
+  // word in a post's text ("Video"), away from chrome, stays.
+  std::vector<std::string> urls, dumps;
+  for (int i = 0; i < 24; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string date = "May " + std::to_string(i % 28 + 1) + ", 2024";
+    static const char* const kWhat[] = {"roofs", "fences", "wells", "boats", "carts", "looms"};
+    static const char* const kWho[] = {"weavers", "millers", "farmers", "teachers"};
+    const std::string body = std::string("The ") + kWho[i % 4] + " of the valley mended " +
+                             kWhat[i % 6] + " in week " + n + ", then the " + kWhat[(i + 1) % 6] +
+                             ".";
+    urls.push_back("https://valley.example.org/posts/" + n + "/");
+    const bool split = i == 3 || i == 5;
+    dumps.push_back("Valley Forum\n\nPost number " + n + "\n\n" + body + "\n\n" +
+                    (i == 5 ? "The sign read:\n\nVideo\n\nIt was a joke of the baker, who has no camera.\n\n"
+                            : "") +
+                    (split ? "Posted by ana / " + date + "\n\nTagged with\n\nvalley, tag" + n +
+                                 "\n\nPosted in\n\nNews\n\n"
+                           : "Posted by ana / " + date + " / Tagged with valley, tag" + n +
+                                 " / Posted in News\n\n") +
+                    "Archives\n\nMay 2024\n\n\xC2\xA9 2024 Valley Forum\n");
+  }
+  auto k = kept(urls, dumps);
+  CHECK(k[3] == std::vector<std::string>{
+                    "Post number 3", "The teachers of the valley mended boats in week 3, then the carts."});
+  CHECK(k[5] == std::vector<std::string>{
+                    "Post number 5", "The millers of the valley mended looms in week 5, then the roofs.",
+                    "The sign read:", "Video", "It was a joke of the baker, who has no camera."});
+}
+
 TEST_CASE("DumpModel: a labelled list the template prints under every post is chrome",
           "[policy]") {
   // "برچسب‌ها:" (Tags:) starts a list of the post's tags, in Persian
