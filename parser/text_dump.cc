@@ -133,11 +133,42 @@ bool ends_sentence(std::string_view t) {
 // neither.
 enum class Mark : uint8_t { kNone, kGutter, kNumbered, kCode, kTable };
 
+bool box_char(std::string_view t, size_t i) {
+  return i + 2 < t.size() && t[i] == '\xE2' && (t[i + 1] == '\x94' || t[i + 1] == '\x95');
+}
+
+// A line of a tree as `tree` draws one: a branch ("\u251C\u2500\u2500 name",
+// "\u2514\u2500\u2500 name") under its parents' "\u2502" bars, the name
+// last -- no box character after it, where a table row closes its cells.
+bool tree_line(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && !box_char(t, i)) ++i;
+  bool branch = false;
+  while (i < t.size()) {
+    if (box_char(t, i)) {
+      // U+251C (branch) or U+2514 (last branch), then U+2500 (stem).
+      const bool fork = t[i + 1] == '\x94' && (t[i + 2] == '\x9C' || t[i + 2] == '\x94');
+      branch = branch || (fork && box_char(t, i + 3) && t.substr(i + 3, 3) == "\xE2\x94\x80");
+      i += 3;
+    } else if (t[i] == ' ') {
+      ++i;
+    } else if (t.substr(i, 2) == "\xC2\xA0") {  // a no-break space
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  if (!branch || i >= t.size()) return false;
+  for (; i < t.size(); ++i)
+    if (box_char(t, i)) return false;
+  return true;
+}
+
 // A row or rule of a table drawn with box-drawing characters (U+2500..
-// U+257F), as browsers render <table> in text mode.
+// U+257F), as browsers render <table> in text mode; not a tree's line.
 bool table_line(std::string_view t) {
   for (size_t i = 0; i + 2 < t.size(); ++i) {
-    if (t[i] == '\xE2' && (t[i + 1] == '\x94' || t[i + 1] == '\x95')) return true;
+    if (box_char(t, i)) return !tree_line(t);
   }
   return false;
 }
@@ -233,7 +264,8 @@ bool code_like(std::string_view t) {
   if (last == ')' && !bracketed_remark_end(t)) return true;
   const char first = t.front();
   return first == '}' || first == '<' || first == '$' || first == '@' || first == '*' ||
-         t.rfind("//", 0) == 0 || t.rfind("/*", 0) == 0 || t.rfind("#!", 0) == 0;
+         t.rfind("//", 0) == 0 || t.rfind("/*", 0) == 0 || t.rfind("#!", 0) == 0 ||
+         tree_line(t);
 }
 
 // A single line that can only be program text: a "#!" line, an opening or

@@ -171,6 +171,24 @@ TEST_CASE("parse_text: a box-drawn table gives one block per cell", "[policy]") 
   CHECK(p.blocks[0].kind == BlockKind::kTableCell);
 }
 
+TEST_CASE("parse_text: a tree drawn with box characters is one code block, not a table",
+          "[policy]") {
+  // `tree` output: branches under "\u2502" bars (spaces may be no-break
+  // spaces), the name last, with and without a line-number gutter.
+  const std::string bar = "\xE2\x94\x82", fork = "\xE2\x94\x9C\xE2\x94\x80\xE2\x94\x80 ",
+                    last = "\xE2\x94\x94\xE2\x94\x80\xE2\x94\x80 ", nbsp = "\xC2\xA0";
+  auto p = plain("The layout:\n\nsite\n" + fork + "group_vars\n" + bar + nbsp + nbsp + " " +
+                 last + "all\n" + last + "roles\n\nWith numbers:\n\n1  site\n2  " + fork +
+                 "tasks\n3  " + bar + "   " + last + "main.yml\n4  " + last + "files\n\nDone.\n");
+  REQUIRE(p.blocks.size() == 5);
+  CHECK(p.blocks[1].kind == BlockKind::kPre);
+  CHECK(p.blocks[1].text == "site\n" + fork + "group_vars\n" + bar + nbsp + nbsp + " " + last +
+                                "all\n" + last + "roles");
+  CHECK(p.blocks[3].kind == BlockKind::kPre);
+  CHECK(p.blocks[3].text ==
+        "site\n" + fork + "tasks\n" + bar + "   " + last + "main.yml\n" + last + "files");
+}
+
 TEST_CASE("dump line rules: chrome even when it occurs once", "[policy]") {
   using namespace chrome::internal;
   CHECK(is_toc_line("From the Editor ............ 3"));
