@@ -26,6 +26,7 @@ constexpr uint64_t kSeedDigits = 0x2545f4914f6cdd1dull;
 constexpr uint64_t kSeedHead = 0x9e3779b97f4a7c15ull;
 constexpr uint64_t kSeedFirst = 0x7f4a7c159e3779b9ull;
 constexpr uint64_t kSeedLabel = 0xc2b2ae3d27d4eb4full;
+constexpr uint64_t kSeedCrumb = 0x94d049bb133111ebull;
 // Short lines (2..14 tokens) also count under their first 3 tokens with
 // digits folded ("Posted by will / May 8, 2009", "Posted by will / June
 // 1, 2010" are one key).
@@ -93,6 +94,55 @@ std::vector<std::string_view> list_items(std::string_view text, std::string_view
 // a label, two or more items of up to four words each.
 constexpr size_t kLabelItemWords = 4;
 
+// A line as an address writes it: ASCII letters and digits in lower case,
+// every other ASCII run one "-", other bytes (UTF-8 letters) as they are.
+std::string slug_of(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u)) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out.push_back('-');
+    gap = false;
+    out.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
+  }
+  return out;
+}
+
+// Whether `tail` names one of the folders (or the file, its extension
+// aside) of the page's address: "Making the world a better place" on
+// .../category/making-the-world-a-better-place/page/5/index.txt.
+bool names_folder(std::string_view tail, std::string_view url) {
+  const std::string want = slug_of(tail);
+  if (want.empty()) return false;
+  size_t from = url.find("://");
+  from = from == std::string_view::npos ? 0 : from + 3;
+  while (from < url.size()) {
+    size_t end = url.find('/', from);
+    if (end == std::string_view::npos) end = url.size();
+    std::string_view segment = url.substr(from, end - from);
+    if (end == url.size()) segment = segment.substr(0, segment.rfind('.'));
+    if (slug_of(segment) == want) return true;
+    from = end + 1;
+  }
+  return false;
+}
+
+// The crumb key of a folded line of up to kMaxCrumbTokens tokens whose
+// tokens after the first name a folder of `url` ("home gingerbeer" on
+// .../tag/gingerbeer/index.txt); 0 if none.
+constexpr size_t kMaxCrumbTokens = 12;
+uint64_t crumb_key(const internal::FoldedLine& line, std::string_view url) {
+  if (line.tokens < 2 || line.tokens > kMaxCrumbTokens) return 0;
+  const std::string_view folded = line.folded;
+  const size_t space = folded.find(' ');
+  if (space == std::string_view::npos || !names_folder(folded.substr(space + 1), url)) return 0;
+  return hash64(folded.substr(0, space), kSeedCrumb) | 1;
+}
+
 // The keys of one line; 0 = none.
 struct LineKeys {
   bool long_line = false;
@@ -101,6 +151,7 @@ struct LineKeys {
   uint64_t head = 0;    // first tokens, digits folded, of a short line
   uint64_t first = 0;   // the first token of a line of 2 to 5 tokens
   uint64_t label = 0;   // the folded label of a labelled list of short items
+  uint64_t crumb = 0;   // the first token of a line whose others name the page's folder
 };
 
 LineKeys keys_of(const Block& b, internal::FoldedLine& line, std::string& scratch) {
@@ -186,7 +237,7 @@ void DumpModel::Impl::add(Group& g, const std::vector<LineKeys>& keys) const {
   page_keys.reserve(keys.size() * 3);
   std::vector<uint64_t> long_keys;
   for (const LineKeys& k : keys) {
-    for (uint64_t key : {k.text, k.digits, k.head, k.first, k.label})
+    for (uint64_t key : {k.text, k.digits, k.head, k.first, k.label, k.crumb})
       if (key != 0) page_keys.push_back(key);
     if (k.long_line && k.text != 0) long_keys.push_back(k.text);
   }
@@ -272,7 +323,10 @@ void DumpModel::add_page(std::string_view url, const ParsedPage& page) {
   std::vector<LineKeys> keys(page.blocks.size());
   internal::FoldedLine line;
   std::string scratch;
-  for (size_t i = 0; i < page.blocks.size(); ++i) keys[i] = keys_of(page.blocks[i], line, scratch);
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    keys[i] = keys_of(page.blocks[i], line, scratch);
+    keys[i].crumb = crumb_key(line, url);
+  }
   for (const std::string& g : internal::groups_of(url)) impl_->add(impl_->groups[g], keys);
 }
 
@@ -336,64 +390,37 @@ std::vector<BlockVerdict> DumpModel::classify(std::string_view url,
   return out;
 }
 
-namespace {
-
-// A line as an address writes it: ASCII letters and digits in lower case,
-// every other ASCII run one "-", other bytes (UTF-8 letters) as they are.
-std::string slug_of(std::string_view text) {
-  std::string out;
-  bool gap = false;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !std::isalnum(u)) {
-      gap = !out.empty();
-      continue;
-    }
-    if (gap) out.push_back('-');
-    gap = false;
-    out.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
-  }
-  return out;
-}
-
-// Whether `tail` names one of the folders (or the file, its extension
-// aside) of the page's address: "Making the world a better place" on
-// .../category/making-the-world-a-better-place/page/5/index.txt.
-bool names_folder(std::string_view tail, std::string_view url) {
-  const std::string want = slug_of(tail);
-  if (want.empty()) return false;
-  size_t from = url.find("://");
-  from = from == std::string_view::npos ? 0 : from + 3;
-  while (from < url.size()) {
-    size_t end = url.find('/', from);
-    if (end == std::string_view::npos) end = url.size();
-    std::string_view segment = url.substr(from, end - from);
-    if (end == url.size()) segment = segment.substr(0, segment.rfind('.'));
-    if (slug_of(segment) == want) return true;
-    from = end + 1;
-  }
-  return false;
-}
-
-}  // namespace
 
 // A breadcrumb: above the page's first prose line, a short line (2 to 5
 // words) whose first word starts such lines on a recurring share of the
 // site's pages ("Home 2019 June", "Home linux") and is itself a line of
-// the template there (the menu's "Home"), or whose words after the first
-// name a folder of the page's own address ("Home gingerbeer" on
-// tag/gingerbeer/, at any length).
+// the template there (the menu's "Home"); or a line whose words after the
+// first name a folder of the page's own address, when that word opens
+// such lines on a recurring share of the pages ("Home gingerbeer" on
+// tag/gingerbeer/, "Home Making the world a better place" on
+// category/making-the-world-a-better-place/: a headline whose slug drops
+// its first word does not recur so).
 void DumpModel::Impl::mark_breadcrumbs(const Group& site, std::string_view url,
                                        const ParsedPage& page, int64_t copies,
                                        std::vector<BlockVerdict>& out) const {
   const int64_t t = threshold(site, copies);
   internal::FoldedLine line;
   std::string scratch;
+  auto recurring = [&](uint64_t key) {
+    auto it = site.keys.find(key);
+    return key != 0 && it != site.keys.end() && it->second.pages >= t;
+  };
   bool first = true;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const Block& b = page.blocks[i];
     if (out[i].chrome) continue;
     if (internal::looks_like_prose(b.text)) break;
+    if (b.kind == parser::BlockKind::kPre) continue;
+    const LineKeys k = keys_of(b, line, scratch);
+    if (recurring(crumb_key(line, url))) {
+      out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
+      continue;
+    }
     if (first) {
       // The first line kept, with a sentence under it, is the headline
       // ("Hearing notes 4" on every page of a small site).
@@ -406,29 +433,15 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, std::string_view url,
         continue;
       }
     }
-    if (b.kind == parser::BlockKind::kPre) continue;
-    const LineKeys k = keys_of(b, line, scratch);
-    const std::string_view folded = line.folded;
-    const size_t space = folded.find(' ');
-    if (space == std::string_view::npos) continue;
-    const std::string_view word = folded.substr(0, space);
-    const bool own_folder = names_folder(folded.substr(space + 1), url);
-    if (k.first == 0 && !own_folder) continue;
-    auto it = site.keys.find(hash64(word, kSeedFirst) | 1);
-    if (it == site.keys.end() || it->second.pages < t) continue;
-    if (own_folder) {
-      out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
-      continue;
-    }
+    if (!recurring(k.first)) continue;
     // The rest of a breadcrumb varies ("Home linux", "Home 2019 June"); a
     // line whose first words all recur ("Hearing notes 4") is a series.
-    auto head = site.keys.find(k.head);
-    if (head != site.keys.end() && head->second.pages >= t) continue;
+    if (recurring(k.head)) continue;
     // Its first word is a link of the template too ("Home" in the menu):
     // a word that only starts many lines ("Co ...", Czech "What ...", in
     // a post's first subheading) is no breadcrumb.
-    auto alone = site.keys.find(hash64(word, kSeedText) | 1);
-    if (alone != site.keys.end() && alone->second.pages >= t) {
+    const std::string_view folded = line.folded;
+    if (recurring(hash64(folded.substr(0, folded.find(' ')), kSeedText) | 1)) {
       out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
     }
   }

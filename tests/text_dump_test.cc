@@ -331,8 +331,10 @@ TEST_CASE("DumpModel: a breadcrumb opens with a link of the menu, a subheading w
 TEST_CASE("DumpModel: a breadcrumb naming the page's own folder is chrome", "[policy]") {
   // Category pages open with "Home <category>" (the menu has no "Home"
   // line) over the one post they show; the rest of the line names the
-  // page's folder. A post's own line opening with the same word ("Home
-  // made bread") names no folder and stays.
+  // page's folder on every one of them. A post's own line opening with the
+  // same word ("Home made bread") names no folder, and a headline whose
+  // slug leaves out its first word ("A flood warning" on flood-warning/)
+  // is one page's: both stay.
   const std::vector<std::string> cats = {"Mills", "Canal works", "Market days", "Schools",
                                          "River banks", "Wells"};
   const std::vector<std::string> slugs = {"mills", "canal-works", "market-days", "schools",
@@ -347,10 +349,17 @@ TEST_CASE("DumpModel: a breadcrumb naming the page's own folder is chrome", "[po
                     "The valley met on the square to talk about " + titles[i] +
                     " and what to do next.\n\n\xC2\xA9 2024 Valley Forum\n");
   }
+  // A post whose address spells its headline but the first word.
+  urls.push_back("https://valley.example.org/posts/flood-warning/");
+  dumps.push_back("Valley Forum\n\nA flood warning\n\nThe water board warned that the river "
+                  "could rise during the night.\n\n\xC2\xA9 2024 Valley Forum\n");
   auto k = kept(urls, dumps);
   CHECK(k[1] == std::vector<std::string>{
                     "Canal opened",
                     "The valley met on the square to talk about Canal opened and what to do next."});
+  CHECK(k[6] == std::vector<std::string>{
+                    "A flood warning",
+                    "The water board warned that the river could rise during the night."});
   CHECK(k[2] == std::vector<std::string>{
                     "Market day", "Home made bread",
                     "The valley met on the square to talk about Market day and what to do next."});
