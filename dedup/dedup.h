@@ -30,6 +30,9 @@ struct NormalizeOptions {
   // "Vol. 12, No. 3" and "Vol. 13, No. 4" hash alike. Default off: dates and
   // figures usually make paragraphs different.
   bool fold_digits = false;
+  // Drop combining marks (accents, Arabic vowel signs): "Braşov" reads as
+  // "brasov", as a URL's slug spells it. For matching words, not hashing.
+  bool strip_marks = false;
 };
 
 // The hashing form of a paragraph: Unicode NFKC with case folding

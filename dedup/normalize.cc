@@ -136,8 +136,8 @@ void normalize_into(std::string_view text, const NormalizeOptions& o,
   }
   utf8proc_uint8_t* mapped = nullptr;
   const auto opts = static_cast<utf8proc_option_t>(
-      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-      UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+      UTF8PROC_IGNORE | (o.strip_marks ? UTF8PROC_STRIPMARK : 0));
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
       static_cast<utf8proc_ssize_t>(text.size()), &mapped, opts);

@@ -109,6 +109,11 @@ std::string spelled_headline(const SharingInput& page) {
     return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   });
   if (slug.empty()) return {};
+  // Words compare without their marks: a slug drops them ("Braşov" in
+  // /brasov-panorama/).
+  NormalizeOptions bare;
+  bare.strip_marks = true;
+  for (std::string& t : slug) t = normalize(t, bare);
   std::string packed;
   for (const std::string& t : slug) packed += t;
   std::vector<std::string_view> heads;
@@ -116,8 +121,9 @@ std::string spelled_headline(const SharingInput& page) {
   if (!page.headlines.empty()) heads.assign(page.headlines.begin(), page.headlines.end());
   for (std::string_view line : heads) {
     std::string head = normalize(line);
+    const std::string plain = normalize(line, bare);
     size_t words = 0, found = 0;
-    for (std::string_view w : split(head, ' ')) {
+    for (std::string_view w : split(plain, ' ')) {
       if (w.empty()) continue;
       ++words;
       found += std::find(slug.begin(), slug.end(), w) != slug.end() ||
