@@ -136,14 +136,19 @@ void mark_page_toc(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
   const auto& blocks = page.blocks;
   std::vector<std::string> bare(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) bare[i] = without_numbers(blocks[i].text);
+  // The first and last line of each text: a page of thousands of numbered
+  // lines stays linear.
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> span;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (bare[i].empty()) continue;
+    auto [it, fresh] = span.try_emplace(bare[i], i, i);
+    if (!fresh) it->second.second = i;
+  }
+  // Whether line i's text stands on a line other than i and its neighbours.
   auto occurs_elsewhere = [&](size_t i) {
     if (bare[i].empty()) return false;
-    for (size_t j = 0; j < blocks.size(); ++j) {
-      if (j + 1 < i || j > i + 1) {
-        if (bare[j] == bare[i]) return true;
-      }
-    }
-    return false;
+    const auto [first, last] = span.find(bare[i])->second;
+    return first + 1 < i || last > i + 1;
   };
   auto repeated_elsewhere = [&](size_t i) {
     return starts_with_number(blocks[i].text) && occurs_elsewhere(i);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "chrome/repair_internal.h"
@@ -93,10 +94,13 @@ std::vector<RunningLine> candidates(const Document& d) {
     if (folded.empty()) continue;
     RunningLine r;
     r.copies = std::move(at);
+    // Heads in the order first seen; the set keeps thousands of copies
+    // that differ in their digits (folded alike) linear.
+    std::unordered_set<std::string_view> seen;
     for (size_t i : r.copies) {
       std::string_view t = d.paragraphs[i].text;
       if (d.from_text && trailing_page_number(t) >= 0) t = t.substr(0, t.rfind(' '));
-      if (std::find(r.heads.begin(), r.heads.end(), t) == r.heads.end()) r.heads.emplace_back(t);
+      if (seen.insert(t).second) r.heads.emplace_back(t);
     }
     out.push_back(std::move(r));
   }

@@ -197,13 +197,23 @@ std::vector<Mark> find_runs(const std::vector<Line>& lines) {
     i = j;
   }
   // Numbered lists: an item "n. " whose next sibling -- the next line at
-  // its indentation, past deeper (nested) lines -- is "n+1. ".
+  // its indentation, past deeper (nested) lines -- is "n+1. ". Where the
+  // dump sets its bullets in from the margin (w3m: "  \u2022 item"), it
+  // right-aligns list numbers too (" 9.", "10."): a one-digit "1. " at the
+  // margin was typed in the text ("1. Eclipse can be installed...").
+  bool set_in = false, flush = false;
+  for (const Line& l : lines) {
+    if (bullet_length(l.text, false) == 0) continue;
+    (l.indent > 0 ? set_in : flush) = true;
+  }
+  const bool typed_at_margin = set_in && !flush;
+  auto typed = [&](size_t i, long n) { return typed_at_margin && lines[i].indent == 0 && n < 10; };
   for (size_t i = 0; i < lines.size(); ++i) {
     long n = 0, next = 0;
     const size_t cut = mark[i] == Mark::kNone || mark[i] == Mark::kNumbered
                            ? numbered_marker(lines[i].text, &n)
                            : 0;
-    if (cut == 0) continue;
+    if (cut == 0 || typed(i, n)) continue;
     // Items align on their text: " 9. nine" and "10. ten".
     const size_t column = lines[i].indent + cut;
     size_t j = i + 1;

@@ -162,6 +162,18 @@ TEST_CASE("parse_text: numbered lists lose their numbers, headings keep them", "
   CHECK(p.blocks[0].kind == BlockKind::kListItem);
 }
 
+TEST_CASE("parse_text: where bullets are set in, a number at the margin was typed", "[policy]") {
+  // w3m sets list bullets and numbers in from the margin (" 1.", " 9.",
+  // "10."); "1. " at the margin is the author's own numbering, kept.
+  auto p = plain("  \xE2\x80\xA2 Home\n  \xE2\x80\xA2 About\n\nSetup:\n\n"
+                 "1. Install the editor from the repository.\n2. Add the plugin.\n\n"
+                 " 1. first item\n 2. second item\n");
+  CHECK(texts(p) == std::vector<std::string>{"Home", "About", "Setup:",
+                                             "1. Install the editor from the repository.",
+                                             "2. Add the plugin.", "first item", "second item"});
+  CHECK(p.blocks[5].kind == BlockKind::kListItem);
+}
+
 TEST_CASE("parse_text: a box-drawn table gives one block per cell", "[policy]") {
   auto p = plain(
       "\xE2\x94\x8F\xE2\x94\x81\xE2\x94\x81\xE2\x94\xAF\xE2\x94\x81\xE2\x94\x93\n"
