@@ -27,6 +27,7 @@ constexpr uint64_t kSeedHead = 0x9e3779b97f4a7c15ull;
 constexpr uint64_t kSeedFirst = 0x7f4a7c159e3779b9ull;
 constexpr uint64_t kSeedLabel = 0xc2b2ae3d27d4eb4full;
 constexpr uint64_t kSeedCrumb = 0x94d049bb133111ebull;
+constexpr uint64_t kSeedNamed = 0xbf58476d1ce4e5b9ull;
 // Short lines (2..14 tokens) also count under their first 3 tokens with
 // digits folded ("Posted by will / May 8, 2009", "Posted by will / June
 // 1, 2010" are one key).
@@ -131,16 +132,28 @@ bool names_folder(std::string_view tail, std::string_view url) {
   return false;
 }
 
-// The crumb key of a folded line of up to kMaxCrumbTokens tokens whose
+// The crumb keys of a folded line of up to kMaxCrumbTokens tokens whose
 // tokens after the first name a folder of `url` ("home gingerbeer" on
-// .../tag/gingerbeer/index.txt); 0 if none.
+// .../tag/gingerbeer/index.txt, "home 2009" on .../2009/): its first token
+// under kSeedCrumb, and under kSeedNamed too when the folder's name has a
+// letter; 0 if none.
 constexpr size_t kMaxCrumbTokens = 12;
-uint64_t crumb_key(const internal::FoldedLine& line, std::string_view url) {
-  if (line.tokens < 2 || line.tokens > kMaxCrumbTokens) return 0;
+constexpr int64_t kMinNamedCrumbs = 2;  // pages naming their folder by words
+struct CrumbKeys {
+  uint64_t any = 0, named = 0;
+};
+CrumbKeys crumb_keys(const internal::FoldedLine& line, std::string_view url) {
+  if (line.tokens < 2 || line.tokens > kMaxCrumbTokens) return {};
   const std::string_view folded = line.folded;
   const size_t space = folded.find(' ');
-  if (space == std::string_view::npos || !names_folder(folded.substr(space + 1), url)) return 0;
-  return hash64(folded.substr(0, space), kSeedCrumb) | 1;
+  if (space == std::string_view::npos) return {};
+  const std::string_view tail = folded.substr(space + 1);
+  if (!names_folder(tail, url)) return {};
+  const std::string_view word = folded.substr(0, space);
+  const bool letter = std::any_of(tail.begin(), tail.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
+  });
+  return {hash64(word, kSeedCrumb) | 1, letter ? hash64(word, kSeedNamed) | 1 : 0};
 }
 
 // The keys of one line; 0 = none.
@@ -151,7 +164,8 @@ struct LineKeys {
   uint64_t head = 0;    // first tokens, digits folded, of a short line
   uint64_t first = 0;   // the first token of a line of 2 to 5 tokens
   uint64_t label = 0;   // the folded label of a labelled list of short items
-  uint64_t crumb = 0;   // the first token of a line whose others name the page's folder
+  uint64_t crumb = 0;   // crumb_keys: the first token of a line naming the page's folder
+  uint64_t named = 0;   // the same, the folder's name having a letter
 };
 
 LineKeys keys_of(const Block& b, internal::FoldedLine& line, std::string& scratch) {
@@ -237,7 +251,7 @@ void DumpModel::Impl::add(Group& g, const std::vector<LineKeys>& keys) const {
   page_keys.reserve(keys.size() * 3);
   std::vector<uint64_t> long_keys;
   for (const LineKeys& k : keys) {
-    for (uint64_t key : {k.text, k.digits, k.head, k.first, k.label, k.crumb})
+    for (uint64_t key : {k.text, k.digits, k.head, k.first, k.label, k.crumb, k.named})
       if (key != 0) page_keys.push_back(key);
     if (k.long_line && k.text != 0) long_keys.push_back(k.text);
   }
@@ -325,7 +339,9 @@ void DumpModel::add_page(std::string_view url, const ParsedPage& page) {
   std::string scratch;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     keys[i] = keys_of(page.blocks[i], line, scratch);
-    keys[i].crumb = crumb_key(line, url);
+    const CrumbKeys c = crumb_keys(line, url);
+    keys[i].crumb = c.any;
+    keys[i].named = c.named;
   }
   for (const std::string& g : internal::groups_of(url)) impl_->add(impl_->groups[g], keys);
 }
@@ -390,7 +406,6 @@ std::vector<BlockVerdict> DumpModel::classify(std::string_view url,
   return out;
 }
 
-
 // A breadcrumb: above the page's first prose line, a short line (2 to 5
 // words) whose first word starts such lines on a recurring share of the
 // site's pages ("Home 2019 June", "Home linux") and is itself a line of
@@ -410,6 +425,10 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, std::string_view url,
     auto it = site.keys.find(key);
     return key != 0 && it != site.keys.end() && it->second.pages >= t;
   };
+  auto named_elsewhere = [&](uint64_t key) {
+    auto it = site.keys.find(key);
+    return it != site.keys.end() && it->second.pages >= kMinNamedCrumbs;
+  };
   bool first = true;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const Block& b = page.blocks[i];
@@ -417,7 +436,12 @@ void DumpModel::Impl::mark_breadcrumbs(const Group& site, std::string_view url,
     if (internal::looks_like_prose(b.text)) break;
     if (b.kind == parser::BlockKind::kPre) continue;
     const LineKeys k = keys_of(b, line, scratch);
-    if (recurring(crumb_key(line, url))) {
+    // A folder named by number alone ("Home 2009" on 2009/) counts where
+    // the word also names folders by words on other pages: "Chapter 3" on
+    // every chapter/3/ of a book is its heading.
+    const CrumbKeys c = crumb_keys(line, url);
+    const std::string_view word = line.folded.substr(0, line.folded.find(' '));
+    if (recurring(c.any) && (c.named != 0 || named_elsewhere(hash64(word, kSeedNamed) | 1))) {
       out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
       continue;
     }

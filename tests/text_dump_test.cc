@@ -375,6 +375,20 @@ TEST_CASE("DumpModel: a breadcrumb naming the page's own folder is chrome", "[po
   CHECK(k[2] == std::vector<std::string>{
                     "Market day", "Home made bread",
                     "The valley met on the square to talk about Market day and what to do next."});
+  // A book's chapters at chapter/1/ .. chapter/6/, each headed "Chapter N":
+  // a number alone names the folder, and "Chapter" names none by words.
+  urls.clear();
+  dumps.clear();
+  for (size_t i = 0; i < titles.size(); ++i) {
+    urls.push_back("https://valley.example.org/book/chapter/" + std::to_string(i + 1) + "/");
+    dumps.push_back("The Valley Book\n\nChapter " + std::to_string(i + 1) + "\n\n" + titles[i] +
+                    "\n\nThe valley met on the square to talk about " + titles[i] +
+                    " and what to do next.\n\n\xC2\xA9 2024 Valley Forum\n");
+  }
+  k = kept(urls, dumps);
+  CHECK(k[2] == std::vector<std::string>{
+                    "Chapter 3", "Market day",
+                    "The valley met on the square to talk about Market day and what to do next."});
 }
 
 TEST_CASE("DumpModel: a post footer's bare label next to chrome is chrome, its items too",
