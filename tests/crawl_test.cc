@@ -488,12 +488,13 @@ TEST_CASE("kill -9 at random points, resume: same store as one clean run",
   args.insert(args.end(), {"--db", dir + "/k.db"});
   uint64_t seed = 12345;
   int kills = 0;
+  // Built before fork: the child may not allocate (see run_program).
+  std::vector<char*> argv{const_cast<char*>(WINNOW_BIN)};
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   for (int round = 0; round < 40 && kills < 12; ++round) {
     pid_t pid = fork();
     if (pid == 0) {
-      std::vector<char*> argv{const_cast<char*>(WINNOW_BIN)};
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
       execv(WINNOW_BIN, argv.data());
       _exit(127);
     }

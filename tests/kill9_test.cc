@@ -63,6 +63,10 @@ uint64_t kill_seed() {
 }
 
 pid_t spawn_winnow(const Args& args, const std::string& log) {
+  // Built before fork: the child may not allocate (see run_program).
+  std::vector<char*> argv{const_cast<char*>(WINNOW_BIN)};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -71,9 +75,6 @@ pid_t spawn_winnow(const Args& args, const std::string& log) {
       dup2(fd, 2);
       close(fd);
     }
-    std::vector<char*> argv{const_cast<char*>(WINNOW_BIN)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
     execv(WINNOW_BIN, argv.data());
     _exit(127);
   }

@@ -55,6 +55,13 @@ RunResult run_program(const std::string& program,
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe) || pipe2(exec_pipe, O_CLOEXEC)) {
     throw std::runtime_error("pipe failed");
   }
+  // argv is built before fork: the child of a process with threads (the
+  // test's HTTP server) may only make async-signal-safe calls until exec
+  // -- a malloc there can wait forever on a lock another thread held.
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(program.c_str()));
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
   auto t0 = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {
@@ -65,10 +72,6 @@ RunResult run_program(const std::string& program,
                    err_pipe[0], err_pipe[1], exec_pipe[0]}) {
       close(fd);
     }
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
     execv(program.c_str(), argv.data());
     _exit(127);
   }
