@@ -86,13 +86,16 @@ Result<std::vector<Entry>> list_files(const CleanDirOptions& o) {
 }
 
 // Reads and parses one file; nullopt (after a one-line warning) when the
-// file cannot be read.
+// file cannot be read, and (quietly) when it is an RSS/Atom feed or a
+// sitemap saved under a page's name -- a mirror's feed/index.html: its
+// items would compete with the posts for their own text, as in a crawl.
 std::optional<parser::ParsedPage> load(const Entry& e, bool warn) {
   Result<std::string> bytes = read_file(e.abs);
   if (!bytes) {
     if (warn) log_warn("clean: " + e.rel + ": " + bytes.status().message());
     return std::nullopt;
   }
+  if (e.type == FileType::kHtml && parser::is_xml_feed(*bytes)) return std::nullopt;
   parser::ParseOptions po;
   po.url = e.url;
   po.collect_links = false;

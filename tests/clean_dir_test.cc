@@ -389,6 +389,41 @@ TEST_CASE("clean DIR: a feed saved as a page names no page by its last lines", "
   CHECK(texts["posts/p1/index.txt"].find("\n\nSummary\n\n") != std::string::npos);
 }
 
+TEST_CASE("clean DIR: an RSS feed a mirror saved as feed/index.html is no page", "[policy]") {
+  // HTTrack and wget save a WordPress feed under the page name it was
+  // linked by. Read as HTML it held every post's text and kept it as a
+  // document of its own (a real blog's mirror: dup_paragraphs 121 -> 0).
+  std::string dir = winnow::test::make_temp_dir("clean-dir-html-feed");
+  const std::vector<std::string> bodies = {
+      "The cooperative repaired its mill with stone from the river and a new wheel of oak.",
+      "Farmers of the upper valley opened the old canal again on Tuesday after two dry years."};
+  std::string items;
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    fs::create_directories(dir + "/posts/p" + std::to_string(i));
+    winnow::test::spit(dir + "/posts/p" + std::to_string(i) + "/index.html",
+                       "<html><head><title>Post " + std::to_string(i) +
+                           "</title></head><body><article><h1>Post " + std::to_string(i) +
+                           "</h1><p>" + bodies[i] + "</p></article></body></html>");
+    items += "<item><title>Post " + std::to_string(i) + "</title><link>/posts/p" +
+             std::to_string(i) + "/</link><pubDate>Sun, 10 Jun 2012 13:46:16 +0000</pubDate>"
+             "<description><![CDATA[" + bodies[i] + " The post " + std::to_string(i) +
+             " first appeared on Valley Forum, where readers can leave their comments below.]]>"
+             "</description></item>";
+  }
+  fs::create_directories(dir + "/feed");
+  winnow::test::spit(dir + "/feed/index.html",
+                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                     "<title>Valley Forum</title>" + items + "</channel></rss>");
+  auto r = winnow::test::run_winnow({"clean", dir});
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> texts;
+  for (const JsonValue& v : parse_lines(r.out)) texts[v.get_string("path")] = v.get_string("text");
+  CHECK(texts.size() == 2);
+  CHECK(texts.count("feed/index.html") == 0);
+  CHECK(texts["posts/p0/index.html"].find(bodies[0]) != std::string::npos);
+  CHECK(texts["posts/p1/index.html"].find(bodies[1]) != std::string::npos);
+}
+
 TEST_CASE("clean DIR: a title may exclaim and still name its page", "[policy]") {
   // "Rain at last!" heads its post; a listing's line of it is a link, and
   // the post's title field is it.
