@@ -25,6 +25,18 @@ bool is_number(std::string_view t) {
   return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The neighbours of line i past image placeholders and empty lines:
+// above(out, i) is one past the line above (0: none), below(out, i) the
+// first line at or after i that is not empty (out.size(): none).
+size_t above(const std::vector<BlockVerdict>& out, size_t i) {
+  while (i > 0 && out[i - 1].reason == Reason::kEmpty) --i;
+  return i;
+}
+size_t below(const std::vector<BlockVerdict>& out, size_t i) {
+  while (i < out.size() && out[i].reason == Reason::kEmpty) ++i;
+  return i;
+}
+
 // Words for "comment(s)" in the languages of the dev and fixture sets and
 // the large Web languages; folded (lower case, no punctuation).
 constexpr std::array<std::string_view, 36> kCommentWords = {
@@ -158,16 +170,14 @@ void mark_page_toc(const parser::ParsedPage& page, std::vector<BlockVerdict>& ou
   // sentence length (not a label such as "Contents", not a heading the
   // list names, not an entry of a list before it).
   auto introduced = [&](size_t i) {
-    size_t up = i;
-    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    const size_t up = above(out, i);
     if (up == 0 || blocks[i].line <= blocks[up - 1].line + 1) return false;
     const size_t p = up - 1;
     if (out[p].chrome || blocks[p].kind == BlockKind::kPre || starts_with_number(blocks[p].text) ||
         count_words(blocks[p].text, 8) < 8 || occurs_elsewhere(p)) {
       return false;
     }
-    size_t before = p;
-    while (before > 0 && out[before - 1].reason == Reason::kEmpty) --before;
+    const size_t before = above(out, p);
     return before == 0 || !starts_with_number(blocks[before - 1].text);
   };
   size_t i = 0;
@@ -200,8 +210,7 @@ void mark_widget_titles(const parser::ParsedPage& page, std::vector<BlockVerdict
     // a signature. And it follows chrome (the widget before, the post's
     // footer): a short line right after content ends that content.
     if (has_digit(blocks[i].text)) continue;
-    size_t up = i;
-    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    const size_t up = above(out, i);
     if (up > 0 && !out[up - 1].chrome) continue;
     size_t j = i + 1;
     size_t n = 0;
@@ -555,9 +564,7 @@ void spread_soft(const std::vector<Recurrence>& level, std::vector<BlockVerdict>
     for (size_t i = 0; i < n; ++i) {
       if (out[i].chrome || level[i] != Recurrence::kSoft) continue;
       // Neighbours past image placeholders and empty lines.
-      size_t up = i, down = i + 1;
-      while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
-      while (down < n && out[down].reason == Reason::kEmpty) ++down;
+      const size_t up = above(out, i), down = below(out, i + 1);
       if ((up > 0 && out[up - 1].chrome) || (down < n && out[down].chrome)) {
         out[i] = BlockVerdict{true, Reason::kSiteRecurrence, 0};
         changed = true;
@@ -581,9 +588,7 @@ void mark_shut_in(const parser::ParsedPage& page, std::vector<BlockVerdict>& out
     if (first || blocks[i].kind == BlockKind::kPre) continue;
     // Neighbours, looking past image placeholders and empty lines: an
     // image between a paragraph and the post footer does not shut it in.
-    size_t up = i, down = i + 1;
-    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
-    while (down < n && out[down].reason == Reason::kEmpty) ++down;
+    const size_t up = above(out, i), down = below(out, i + 1);
     if (up == 0 || down >= n || !out[up - 1].chrome || !out[down].chrome) continue;
     if (count_words(blocks[i].text, 8) > 8 || looks_like_prose(blocks[i].text)) continue;
     shut[i] = true;
@@ -725,9 +730,8 @@ void mark_dates(const parser::ParsedPage& page, std::vector<BlockVerdict>& out) 
     // "All the videos are online. Great!").
     const bool foot =
         first_prose < blocks.size() && i > last_prose && !signed_off && !text_from[k + 1];
-    size_t above = i;
-    while (above > 0 && out[above - 1].reason == Reason::kEmpty) --above;
-    const bool listed = above > 0 && out[above - 1].reason == Reason::kSiteRecurrence;
+    const size_t up = above(out, i);
+    const bool listed = up > 0 && out[up - 1].reason == Reason::kSiteRecurrence;
     if (head || foot || listed) out[i] = BlockVerdict{true, Reason::kBoilerplateLine, 0};
   }
 }
@@ -819,13 +823,11 @@ void mark_shown_alt_texts(const parser::ParsedPage& page, std::vector<BlockVerdi
     if (t.empty() || count_words(t, 9) > 8 || ends_sentence(t) || ends_with_colon(t)) continue;
     line[i] = t;
     ++times[t];
-    size_t up = i;
-    while (up > 0 && out[up - 1].reason == Reason::kEmpty) --up;
+    const size_t up = above(out, i);
     if (up == 0 || out[up - 1].chrome || blocks[up - 1].line + 1 >= blocks[i].line) continue;
     std::string_view prev = trim(blocks[up - 1].text);
     // Text goes on under it (under a table's header, another cell).
-    size_t down = i + 1;
-    while (down < n && out[down].reason == Reason::kEmpty) ++down;
+    const size_t down = below(out, i + 1);
     const bool text_under = down < n && (count_words(blocks[down].text, 9) > 8 ||
                                          ends_sentence(trim(blocks[down].text)));
     if (ends_with_colon(prev) && count_words(prev, 8) >= 8 && text_under) ++shown[t];
@@ -976,8 +978,8 @@ void apply_line_rules(const parser::ParsedPage& page, const std::vector<Recurren
   }
   // Whether the line above, past empty lines, is chrome.
   auto after_chrome = [&](size_t i) {
-    while (i > 0 && out[i - 1].reason == Reason::kEmpty) --i;
-    return i > 0 && out[i - 1].chrome;
+    const size_t up = above(out, i);
+    return up > 0 && out[up - 1].chrome;
   };
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (out[i].chrome || blocks[i].kind == BlockKind::kPre) continue;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <unordered_map>
 
 #include "chrome/chrome.h"
@@ -365,15 +366,29 @@ void mark_region(const ParsedPage& page, const std::vector<char>& cand, double b
 // reference list beside it won.
 constexpr int kDataRows = 3;
 constexpr int kCellBlocks = 3;
+
+// Per node: the nearest node at or above it (itself included) whose tag is
+// one of `tags`, else -1. Top-down: a parent comes before its children.
+std::vector<int> nearest_at_or_above(const ParsedPage& page,
+                                     std::initializer_list<std::string_view> tags) {
+  std::vector<int> out(page.nodes.size(), -1);
+  for (size_t i = 0; i < page.nodes.size(); ++i) {
+    const int p = page.nodes[i].parent;
+    const bool hit = std::find(tags.begin(), tags.end(), page.nodes[i].tag) != tags.end();
+    out[i] = hit ? static_cast<int>(i) : p >= 0 ? out[p] : -1;
+  }
+  return out;
+}
+
 std::vector<int> data_tables(const ParsedPage& page) {
   const size_t n = page.nodes.size();
   auto is = [&](size_t i, std::string_view tag) { return page.nodes[i].tag == tag; };
-  // Top-down (a parent comes before its children): the nearest cell at or
-  // above each node, and the nearest table strictly above it.
-  std::vector<int> cell_of(n, -1), table_above(n, -1);
+  // The nearest cell at or above each node, and the nearest table strictly
+  // above it.
+  const std::vector<int> cell_of = nearest_at_or_above(page, {"td", "th"});
+  std::vector<int> table_above(n, -1);
   for (size_t i = 0; i < n; ++i) {
     const int p = page.nodes[i].parent;
-    cell_of[i] = is(i, "td") || is(i, "th") ? static_cast<int>(i) : p >= 0 ? cell_of[p] : -1;
     table_above[i] = p < 0 ? -1 : is(static_cast<size_t>(p), "table") ? p : table_above[p];
   }
   std::vector<int> cells(n, 0), rows(n, 0), blocks_in(n, 0);
@@ -413,12 +428,7 @@ std::vector<int> data_tables(const ParsedPage& page) {
 // name is not a link list.
 void row_link_density(const ParsedPage& page, const std::vector<int>& table_of, Regions& r) {
   r.row_links.assign(page.blocks.size(), -1);
-  // The nearest row at or above each node, top-down.
-  std::vector<int> row_of(page.nodes.size(), -1);
-  for (size_t i = 0; i < page.nodes.size(); ++i) {
-    const int p = page.nodes[i].parent;
-    row_of[i] = page.nodes[i].tag == "tr" ? static_cast<int>(i) : p >= 0 ? row_of[p] : -1;
-  }
+  const std::vector<int> row_of = nearest_at_or_above(page, {"tr"});
   std::unordered_map<int, std::pair<double, double>> rows;  // tr -> text, links
   std::vector<int> row(page.blocks.size(), -1);
   for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
